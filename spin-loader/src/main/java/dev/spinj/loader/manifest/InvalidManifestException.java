@@ -1,0 +1,13 @@
+package dev.spinj.loader.manifest;
+
+/**
+ * The specific problem in a manifest, e.g. {@code missing field `component` at line 1 column 1};
+ * always delivered as the cause of a {@link ManifestException}.
+ */
+public final class InvalidManifestException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidManifestException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.spinj.loader.manifest;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One application manifest, normalised to a single (v2-shaped) model whichever version the
+ * file was written in. Maps keep manifest order; {@link #version()} records the source format
+ * because the lock shape written for it differs (Spin 1.x vs 2.x conventions).
+ *
+ * @param version         1 or 2: the {@code spin.toml} format the app was read from
+ * @param app             name, version, description, authors
+ * @param variables       application variables by name
+ * @param triggerSettings app-level settings per trigger type, e.g. {@code http -> {base: "/"}}
+ * @param triggers        one entry per trigger, in manifest order, ids already assigned
+ * @param components      components in manifest order, ids unique
+ */
+public record Manifest(
+        int version,
+        AppInfo app,
+        Map<String, Variable> variables,
+        Map<String, Map<String, Object>> triggerSettings,
+        List<Trigger> triggers,
+        List<Component> components) {
+
+    public Manifest {
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        triggerSettings = Collections.unmodifiableMap(new LinkedHashMap<>(triggerSettings));
+        triggers = List.copyOf(triggers);
+        components = List.copyOf(components);
+    }
+
+    /** @param version may be null in v2 manifests; @param description may be null. */
+    public record AppInfo(String name, String version, String description, List<String> authors) {
+        public AppInfo {
+            authors = List.copyOf(authors);
+        }
+    }
+
+    /** An application variable: {@code defaultValue} is null exactly when it is required. */
+    public record Variable(String defaultValue, boolean required, boolean secret, String description) {}
+
+    /**
+     * A trigger: its type ({@code http}, {@code redis} or a plugin's), the component it runs and
+     * the rest of its settings as plain values (String, Long, Double, Boolean, List, Map), e.g.
+     * {@code route} and {@code executor}.
+     */
+    public record Trigger(String type, String id, String component, Map<String, Object> config) {}
+
+    /** One component. Lists and maps are empty, never null; description and build may be null. */
+    public record Component(
+            String id,
+            String description,
+            Source source,
+            List<FileMount> files,
+            List<String> excludeFiles,
+            List<String> allowedHttpHosts,
+            List<String> allowedOutboundHosts,
+            List<String> keyValueStores,
+            List<String> sqliteDatabases,
+            List<String> aiModels,
+            Map<String, String> environment,
+            Map<String, String> config,
+            Build build) {}
+
+    /** Where a component's wasm comes from. */
+    public sealed interface Source permits LocalSource, UrlSource {}
+
+    /** A path as written in the manifest, relative to the manifest directory unless absolute. */
+    public record LocalSource(String path) implements Source {}
+
+    /** A module to download; {@code digest} is {@code sha256:<hex>}. */
+    public record UrlSource(String url, String digest) implements Source {}
+
+    /** One {@code files} entry. */
+    public sealed interface FileMount permits FilePattern, FilePlacement {}
+
+    /** A glob (or plain path) relative to the manifest directory, mounted at the same relative path. */
+    public record FilePattern(String glob) implements FileMount {}
+
+    /** A file or directory mounted at an absolute guest path. */
+    public record FilePlacement(String source, String destination) implements FileMount {}
+
+    /** {@code [component.build]}: used by {@code spin build}/{@code watch}, carried into v2 locks. */
+    public record Build(String command, String workdir, List<String> watch) {}
+}

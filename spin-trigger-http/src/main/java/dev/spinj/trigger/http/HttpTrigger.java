@@ -1,0 +1,109 @@
+package dev.spinj.trigger.http;
+
+import dev.spinj.loader.lock.LockFiles;
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.lock.LockedTrigger;
+import dev.spinj.trigger.http.executor.HttpExecutor;
+import dev.spinj.trigger.http.executor.SpinHttpExecutor;
+import dev.spinj.trigger.http.executor.WagiExecutor;
+import dev.spinj.trigger.http.routing.Route;
+import dev.spinj.trigger.http.routing.Router;
+import dev.spinj.wasm.ComponentLoadException;
+import dev.spinj.wasm.ComponentPre;
+import dev.spinj.wasm.WasmApp;
+import dev.spinj.wasm.stdio.ComponentLogs;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP trigger of one app: every component prepared and every route built before the port
+ * opens, so a broken app fails at startup and never mid-request.
+ */
+public final class HttpTrigger implements AutoCloseable {
+    public static final String TYPE = "http";
+
+    private final RequestDispatcher dispatcher;
+    private final HttpTriggerOptions options;
+    private final WorkerPool workers;
+    private HttpServer server;
+
+    private HttpTrigger(RequestDispatcher dispatcher, HttpTriggerOptions options) {
+        this.dispatcher = dispatcher;
+        this.options = options;
+        this.workers = new WorkerPool(options.workers(), options.queueLength());
+    }
+
+    public static HttpTrigger create(WasmApp wasm, ComponentLogs logs, HttpTriggerOptions options)
+            throws ComponentLoadException {
+        LockedApp app = wasm.app();
+        String base = app.triggerSetting(TYPE, "base").map(String::valueOf).orElse("/");
+        List<Route> routes = new ArrayList<>();
+        Map<String, HttpExecutor> executors = new HashMap<>();
+        Map<String, ComponentPre> prepared = new HashMap<>();
+        for (LockedTrigger trigger : app.triggersOfType(TYPE)) {
+            HttpTriggerConfig config;
+            try {
+                config = LockFiles.triggerConfig(trigger, HttpTriggerConfig.class);
+            } catch (IllegalArgumentException e) {
+                throw new ComponentLoadException(e.getMessage(), e);
+            }
+            if (config.component() == null || config.route() == null) {
+                throw new ComponentLoadException("trigger " + trigger.id() + " needs a component and a route");
+            }
+            ComponentPre component = prepared.get(config.component());
+            if (component == null) {
+                component = wasm.prepare(config.component());
+                prepared.put(config.component(), component);
+            }
+            executors.put(config.component(), config.isWagi()
+                    ? new WagiExecutor(component, config.wagiEntrypoint(), config.wagiArgv(), logs)
+                    : new SpinHttpExecutor(component, logs));
+            routes.add(new Route(config.component(), config.route(), component.component().metadataString("description")));
+        }
+        Router router = Router.build(base, routes);
+        return new HttpTrigger(new RequestDispatcher(router, executors, app.name(), app.version()), options);
+    }
+
+    /** Binds the listener and prints the {@code Serving} and {@code Available Routes} lines. */
+    public InetSocketAddress start(PrintStream out) throws IOException {
+        InetSocketAddress requested = ListenAddress.parse(options.listen());
+        server = HttpServer.bind(requested, new HttpServerInitializer(dispatcher, workers, options.maxBodyBytes()));
+        InetSocketAddress bound = server.address();
+        String baseUrl = "http://" + hostForUrl(bound) + ":" + bound.getPort();
+        out.println();
+        out.println("Serving " + baseUrl);
+        for (String line : dispatcher.router().availableRoutes(baseUrl)) {
+            out.println(line);
+        }
+        out.flush();
+        return bound;
+    }
+
+    private static String hostForUrl(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Graceful stop: no new connections, in-flight requests finish (up to {@code grace}), then close. */
+    public void stop(long grace, TimeUnit unit) throws InterruptedException {
+        if (server != null) {
+            server.stopAccepting();
+        }
+        workers.shutdownAndWait(grace, unit);
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.spinj.trigger.http.routing;
+
+import dev.spinj.trigger.http.InboundRequest;
+import dev.spinj.wasm.http.Header;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code spin-*} headers appended after the client's own headers (SPEC 7.3). */
+public final class SpinHeaders {
+
+    private SpinHeaders() {}
+
+    /** Every {@link SpinHeader} as a header, in Spin's order. */
+    public static List<Header> compute(RouteMatch match, InboundRequest request) {
+        List<Header> headers = new ArrayList<>();
+        for (SpinHeader header : SpinHeader.values()) {
+            headers.add(new Header(header.headerName(), header.valueFor(match, request)));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.spinj.wasm.host;
+
+import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.wasm.abi.CanonicalAbi;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a host import needs to know about the instance that called it: the component, its
+ * memory and allocator, and per-instance resources (store and connection handles) that are
+ * released when the instance is dropped.
+ *
+ * <p>Chicory hands host functions only the {@code Instance}; the context travels on the calling
+ * thread instead, set by {@code GuestInstance} around every guest call. That keeps the host
+ * functions themselves shared, built once per app.
+ */
+public final class HostContext implements AutoCloseable {
+    private static final ThreadLocal<HostContext> ACTIVE = new ThreadLocal<>();
+
+    private final LockedComponent component;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private CanonicalAbi abi;
+
+    public HostContext(LockedComponent component) {
+        this.component = component;
+    }
+
+    /** Attaches the instance's memory once it exists; imports called before that (a start function) fail. */
+    public void bind(CanonicalAbi abi) {
+        this.abi = abi;
+    }
+
+    public static HostContext current() {
+        HostContext context = ACTIVE.get();
+        if (context == null) {
+            throw new IllegalStateException("host function called outside a guest call");
+        }
+        return context;
+    }
+
+    /** Makes this the context of host calls on this thread until the returned scope closes. */
+    public Scope enter() {
+        HostContext previous = ACTIVE.get();
+        ACTIVE.set(this);
+        return () -> ACTIVE.set(previous);
+    }
+
+    public String componentId() {
+        return component.id();
+    }
+
+    public LockedComponent component() {
+        return component;
+    }
+
+    public CanonicalAbi abi() {
+        if (abi == null) {
+            throw new IllegalStateException("component " + component.id() + " called a Spin import before instantiation finished");
+        }
+        return abi;
+    }
+
+    /** Registers something to release when the instance is dropped (open stores, connections). */
+    public void onClose(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(HostContext.class)
+                        .warn("Component {}: failed to release a host resource: {}", component.id(), e.toString());
+            }
+        }
+        resources.clear();
+    }
+
+    /** Restores the previous context; never throws. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

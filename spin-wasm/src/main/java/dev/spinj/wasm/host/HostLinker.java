@@ -1,0 +1,87 @@
+package dev.spinj.wasm.host;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import dev.spinj.wasm.LinkException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links the Spin host interfaces (under both flavours' module names) and WASI preview 1. The Spin
+ * host functions are built once and shared by every instance; WASI is bound per instance because
+ * Chicory's WASI carries that instance's stdio, args and environment.
+ */
+public final class HostLinker {
+    public static final String WASI_MODULE = "wasi_snapshot_preview1";
+
+    private final List<ImportFunction> spinFunctions = new ArrayList<>();
+    private final Map<String, FunctionType> provided = new HashMap<>();
+
+    public HostLinker(List<HostInterface> interfaces) {
+        for (HostInterface hi : interfaces) {
+            for (HostImport imp : hi.imports()) {
+                if (hi.legacyModule() != null) {
+                    add(hi.legacyModule(), imp.legacyName(), imp);
+                }
+                add(hi.canonicalModule(), imp.canonicalName(), imp);
+            }
+        }
+        try (WasiPreview1 wasi = WasiPreview1.builder().build()) {
+            for (HostFunction f : wasi.toHostFunctions()) {
+                provided.put(key(f.module(), f.name()), f.functionType());
+            }
+        }
+    }
+
+    private void add(String module, String name, HostImport imp) {
+        HostCall call = imp.call();
+        spinFunctions.add(new HostFunction(module, name, imp.type(),
+                (instance, args) -> call.call(HostContext.current(), args)));
+        provided.put(key(module, name), imp.type());
+    }
+
+    /**
+     * Refuses, before anything runs, a module that imports something no Spin 1.x host provides or
+     * with a different signature, naming the component and the import.
+     */
+    public void check(WasmModule module, String componentId) throws LinkException {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            Import imp = module.importSection().getImport(i);
+            String name = "'" + imp.module() + "' '" + imp.name() + "'";
+            if (imp.importType() != ExternalType.FUNCTION) {
+                problems.add(name + " (a " + imp.importType().name().toLowerCase() + " import; Spin provides only functions)");
+                continue;
+            }
+            FunctionType wanted = module.typeSection().getType(((FunctionImport) imp).typeIndex());
+            FunctionType have = provided.get(key(imp.module(), imp.name()));
+            if (have == null) {
+                problems.add(name + " (no such function in Spin 1.x or WASI preview 1)");
+            } else if (!have.typesMatch(wanted)) {
+                problems.add(name + " (imported as " + wanted + " but Spin provides " + have + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LinkException("Failed to instantiate component '" + componentId
+                    + "': unknown import " + String.join(", ", problems));
+        }
+    }
+
+    /** The imports of one instance: the shared Spin functions plus that instance's WASI. */
+    public ImportValues imports(WasiPreview1 wasi) {
+        return ImportValues.builder().withFunctions(spinFunctions).addFunction(wasi.toHostFunctions()).build();
+    }
+
+    private static String key(String module, String name) {
+        return module + '\0' + name;
+    }
+}
