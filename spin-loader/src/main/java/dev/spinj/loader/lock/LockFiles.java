@@ -1,11 +1,8 @@
 package dev.spinj.loader.lock;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,21 +10,13 @@ import java.nio.file.Path;
 
 /** Reads and writes lock JSON deterministically (map keys sorted, as Spin's BTreeMaps are). */
 public final class LockFiles {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+    private static final ObjectMapper JSON = SpinJson.MAPPER.copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private LockFiles() {}
 
     public static String toJson(LockedApp app) {
-        try {
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            return JSON.writer(printer).writeValueAsString(app) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise lock file", e);
-        }
+        return SpinJson.pretty(app) + "\n";
     }
 
     public static void write(LockedApp app, Path file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.spinj.loader.lock;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -15,6 +16,8 @@ public record LockedVariable(
         this(null, defaultValue, secret);
     }
 
+    // Ignored for JSON: as a bean getter it would turn an absent secret into "secret": false.
+    @JsonIgnore
     public boolean isSecret() {
         return Boolean.TRUE.equals(secret);
     }

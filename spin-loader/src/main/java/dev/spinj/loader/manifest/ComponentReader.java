@@ -37,12 +37,15 @@ final class ComponentReader {
         AllowedHttpHosts.problem(httpHosts).ifPresent(message -> {
             throw new InvalidManifestException(message);
         });
-        List<String> outboundHosts = table.stringList("allowed_outbound_hosts");
+        List<String> outboundHosts = new ArrayList<>(table.stringList("allowed_outbound_hosts"));
         for (String host : outboundHosts) {
             if (!host.contains("://")) {
                 throw table.error("allowed_outbound_hosts",
                         "\"" + host + "\" does not contain a scheme (e.g., 'http://' or '*://')");
             }
+        }
+        if (version == 2) {
+            outboundHosts.addAll(AllowedHttpHosts.toOutboundHosts(httpHosts));
         }
         String configKey = version == 1 ? "config" : "variables";
         Map<String, String> config = table.stringMap(configKey);

@@ -49,7 +49,12 @@ public record Manifest(
      */
     public record Trigger(String type, String id, String component, Map<String, Object> config) {}
 
-    /** One component. Lists and maps are empty, never null; description and build may be null. */
+    /**
+     * One component. Lists and maps are empty, never null; description and build may be null.
+     * {@code allowedOutboundHosts} exists in v2 only and already includes the deprecated
+     * {@code allowedHttpHosts}, translated as Spin 2 does; {@code config} is v1's
+     * {@code [component.config]} or v2's {@code variables}.
+     */
     public record Component(
             String id,
             String description,

@@ -1,9 +1,8 @@
 package dev.spinj.trigger.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.spinj.loader.lock.SpinJson;
 import dev.spinj.wasm.http.Header;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,7 @@ final class WellKnown {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("name", appName);
         fields.put("version", appVersion);
-        try {
-            info = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        info = SpinJson.pretty(fields).getBytes(StandardCharsets.UTF_8);
     }
 
     OutboundResponse answer(String path) {

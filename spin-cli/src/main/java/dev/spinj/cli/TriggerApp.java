@@ -1,0 +1,95 @@
+package dev.spinj.cli;
+
+import dev.spinj.loader.lock.LockFiles;
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.wasm.WasmApp;
+import dev.spinj.wasm.stdio.ComponentLogs;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every trigger process sets up from its environment before serving: the lock from
+ * {@code SPIN_LOCKED_URL}, the state and log directories, component log streams, the wasm app.
+ */
+final class TriggerApp {
+    static final String WORKING_DIR = "SPIN_WORKING_DIR";
+    static final String LOCKED_URL = "SPIN_LOCKED_URL";
+    static final String LOCAL_APP_DIR = "SPIN_LOCAL_APP_DIR";
+
+    final LockedApp app;
+    final Path workingDir;
+    final Path stateDir;
+    final ComponentLogs logs;
+    final WasmApp wasm;
+
+    private TriggerApp(LockedApp app, Path workingDir, Path stateDir, ComponentLogs logs, WasmApp wasm) {
+        this.app = app;
+        this.workingDir = workingDir;
+        this.stateDir = stateDir;
+        this.logs = logs;
+        this.wasm = wasm;
+    }
+
+    static TriggerApp fromEnvironment(Map<String, String> env, CommonTriggerOptions options, PrintStream out)
+            throws CliException {
+        Path workingDir = Path.of(require(env, WORKING_DIR));
+        String lockedUrl = require(env, LOCKED_URL);
+        LockedApp app;
+        try {
+            app = LockFiles.read(lockPath(lockedUrl));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException("Failed to load the locked app from " + lockedUrl, e);
+        }
+        Path stateDir = stateDir(options.stateDir, env.get(LOCAL_APP_DIR));
+        Path logDir = options.logDir != null ? options.logDir : stateDir == null ? null : stateDir.resolve("logs");
+        checkFollow(app, options.follow, options.quiet);
+        if (logDir != null) {
+            out.println("Logging component stdio to \"" + logDir.toAbsolutePath() + "/\"");
+        }
+        ComponentLogs logs = new ComponentLogs(logDir, options.quiet, Set.copyOf(options.follow), System.out, System.err);
+        return new TriggerApp(app, workingDir, stateDir, logs, new WasmApp(app, env));
+    }
+
+    private static String require(Map<String, String> env, String name) throws CliException {
+        String value = env.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new CliException(name, new CliException("environment variable not found"));
+        }
+        return value;
+    }
+
+    private static Path lockPath(String url) {
+        if (url.startsWith("file:")) {
+            return Path.of(URI.create(url));
+        }
+        throw new IllegalArgumentException("unsupported lock URL " + url + " (only file: URLs)");
+    }
+
+    /** {@code --state-dir} wins ({@code ""} means none); else {@code .spin} beside a local app's manifest. */
+    private static Path stateDir(String flag, String localAppDir) {
+        if (flag != null) {
+            return flag.isEmpty() ? null : Path.of(flag).toAbsolutePath();
+        }
+        return localAppDir == null ? null : Path.of(localAppDir).resolve(".spin");
+    }
+
+    private static void checkFollow(LockedApp app, List<String> follow, boolean quiet) throws CliException {
+        if (quiet && !follow.isEmpty()) {
+            throw new CliException("--quiet cannot be used with --follow");
+        }
+        Set<String> known = new HashSet<>();
+        app.components().forEach(c -> known.add(c.id()));
+        for (String id : follow) {
+            if (!known.contains(id)) {
+                throw new CliException("The following component(s) specified in --follow do not exist in the application: "
+                        + id + "\nThe following are the components in the application: " + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+}

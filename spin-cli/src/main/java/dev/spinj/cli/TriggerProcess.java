@@ -1,0 +1,69 @@
+package dev.spinj.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code spin trigger <type>} child: this same jar in a new JVM, the app handed over through
+ * {@code SPIN_WORKING_DIR}, {@code SPIN_LOCKED_URL} and {@code SPIN_LOCAL_APP_DIR}, the
+ * unrecognised {@code spin up} flags passed through, stdio inherited.
+ */
+final class TriggerProcess {
+    private final Process process;
+
+    private TriggerProcess(Process process) {
+        this.process = process;
+    }
+
+    static TriggerProcess start(String triggerType, List<String> forwardedArgs, Path workingDir, Path lockFile, Path appDir)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(inheritedJvmOptions());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(SpinCommand.class.getName());
+        command.add("trigger");
+        command.add(triggerType);
+        command.addAll(forwardedArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        Map<String, String> env = builder.environment();
+        env.put(TriggerApp.WORKING_DIR, workingDir.toString());
+        env.put(TriggerApp.LOCKED_URL, lockFile.toUri().toString());
+        if (appDir != null) {
+            env.put(TriggerApp.LOCAL_APP_DIR, appDir.toString());
+        }
+        return new TriggerProcess(builder.start());
+    }
+
+    /** Heap and similar settings given to {@code spin up} apply to the trigger, where the work happens. */
+    private static List<String> inheritedJvmOptions() {
+        List<String> options = new ArrayList<>();
+        for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-X") || arg.startsWith("-XX:") || arg.startsWith("-D")) {
+                options.add(arg);
+            }
+        }
+        return options;
+    }
+
+    /** Asks the trigger to stop gracefully (SIGTERM). */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+}

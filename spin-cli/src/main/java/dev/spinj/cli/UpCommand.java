@@ -1,0 +1,179 @@
+package dev.spinj.cli;
+
+import dev.spinj.loader.AppLoadException;
+import dev.spinj.loader.AppLoader;
+import dev.spinj.loader.lock.LockFiles;
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.manifest.ManifestException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+import sun.misc.Signal;
+
+/**
+ * {@code spin up}: loads the manifest, writes {@code spin.lock} into the working directory and runs
+ * each trigger type of the app as a child process, relaying SIGINT/SIGTERM and the exit code.
+ */
+@Command(name = "up", description = "Start the Spin application.")
+final class UpCommand implements Callable<Integer> {
+    static final String DEFAULT_MANIFEST = "spin.toml";
+    private static final Set<String> TRIGGER_TYPES = Set.of("http");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-f", "--from"}, paramLabel = "<APPLICATION>",
+            description = "The application to run: a spin.toml file or a directory containing one (default: spin.toml).")
+    String from;
+
+    @Option(names = {"--from-file", "--file"}, hidden = true, paramLabel = "<APP_MANIFEST_FILE>")
+    String fromFile;
+
+    @Option(names = "--temp", paramLabel = "<TMP>",
+            description = "Temporary directory for the static assets of the components (default: a new temporary directory, removed on exit).")
+    Path temp;
+
+    @Option(names = "--direct-mounts", description = "For local apps with directory mounts and no excluded files, mount them directly instead of copying them.")
+    boolean directMounts;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "<ENV>", description = "Pass an environment variable (key=value) to all components of the application.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = {"-k", "--insecure"}, description = "Ignore server certificate errors (accepted for Spin compatibility).")
+    boolean insecure;
+
+    @Option(names = {"-h", "--help"}, description = "Print help information, including the trigger options.")
+    boolean help;
+
+    @Unmatched
+    List<String> triggerArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws CliException, IOException, InterruptedException {
+        if (help) {
+            printHelp(System.out);
+            return 0;
+        }
+        Path manifest = resolveManifest(fromFile != null ? fromFile : from);
+        Map<String, String> extraEnv = parseEnv(env);
+        boolean ownsWorkingDir = temp == null;
+        Path workingDir = ownsWorkingDir ? Files.createTempDirectory("spinup-") : Files.createDirectories(temp).toAbsolutePath();
+        try {
+            LockedApp app;
+            try {
+                app = AppLoader.load(manifest, workingDir, new AppLoader.Options(directMounts, extraEnv));
+            } catch (ManifestException | AppLoadException e) {
+                throw new CliException(e.getMessage(), e.getCause());
+            }
+            List<String> types = app.triggerTypes();
+            for (String type : types) {
+                if (!TRIGGER_TYPES.contains(type)) {
+                    throw new CliException("Unsupported trigger type '" + type + "' in " + manifest
+                            + " (supported: " + String.join(", ", TRIGGER_TYPES) + ")");
+                }
+            }
+            if (types.isEmpty()) {
+                throw new CliException("The application in " + manifest + " has no triggers: nothing to run");
+            }
+            Path lockFile = workingDir.resolve("spin.lock");
+            LockFiles.write(app, lockFile);
+            return runTriggers(types, workingDir, lockFile, manifest.getParent());
+        } finally {
+            if (ownsWorkingDir) {
+                deleteRecursively(workingDir);
+            }
+        }
+    }
+
+    private int runTriggers(List<String> types, Path workingDir, Path lockFile, Path appDir)
+            throws IOException, InterruptedException {
+        List<TriggerProcess> children = new ArrayList<>();
+        for (String type : types) {
+            children.add(TriggerProcess.start(type, triggerArgs, workingDir, lockFile, appDir));
+        }
+        for (String name : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(name), s -> children.forEach(TriggerProcess::terminate));
+        }
+        // the app stops when any trigger stops; its siblings are asked to stop too
+        CompletableFuture<?>[] exits = children.stream().map(c -> c.handle().onExit()).toArray(CompletableFuture[]::new);
+        CompletableFuture.anyOf(exits).join();
+        children.forEach(TriggerProcess::terminate);
+        int code = 0;
+        for (TriggerProcess child : children) {
+            int exit = child.waitFor();
+            if (code == 0 && exit != 0) {
+                code = exit;
+            }
+        }
+        return code;
+    }
+
+    static Path resolveManifest(String from) throws CliException {
+        if (from == null) {
+            Path file = Path.of(DEFAULT_MANIFEST).toAbsolutePath();
+            if (!Files.isRegularFile(file)) {
+                throw new CliException("Default file '" + DEFAULT_MANIFEST + "' not found. Run `spin up --from <APPLICATION>`, "
+                        + "or `spin up --help` for usage.");
+            }
+            return file;
+        }
+        Path path = Path.of(from).toAbsolutePath().normalize();
+        if (Files.isDirectory(path)) {
+            Path file = path.resolve(DEFAULT_MANIFEST);
+            if (!Files.isRegularFile(file)) {
+                throw new CliException("Directory '" + from + "' does not contain a '" + DEFAULT_MANIFEST + "' file. Run "
+                        + "`spin up --from <APPLICATION>` with a manifest file or a directory containing one.");
+            }
+            return file;
+        }
+        if (!Files.exists(path)) {
+            throw new CliException("File or directory '" + from + "' not found. Run `spin up --from <APPLICATION>` "
+                    + "with a spin.toml file or a directory containing one.");
+        }
+        return path;
+    }
+
+    static Map<String, String> parseEnv(List<String> pairs) throws CliException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new CliException("Invalid value '" + pair + "' for '--env <ENV>'",
+                        new CliException("Environment variable must be of the form `key=value`"));
+            }
+            env.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return env;
+    }
+
+    private void printHelp(PrintStream out) {
+        spec.commandLine().usage(out);
+        CommandLine trigger = new CommandLine(new HttpTriggerCommand());
+        out.println();
+        out.println("Trigger options (passed through to `spin trigger http`):");
+        out.print(trigger.getHelp().optionList());
+        out.flush();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("warning: could not remove temporary directory " + dir + ": " + e.getMessage());
+        }
+    }
+}

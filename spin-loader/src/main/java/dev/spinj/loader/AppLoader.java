@@ -1,0 +1,196 @@
+package dev.spinj.loader;
+
+import dev.spinj.loader.lock.ContentPath;
+import dev.spinj.loader.lock.ContentRef;
+import dev.spinj.loader.lock.FileUrls;
+import dev.spinj.loader.lock.LockFiles;
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.loader.lock.LockedComponentSource;
+import dev.spinj.loader.lock.LockedTrigger;
+import dev.spinj.loader.lock.LockedVariable;
+import dev.spinj.loader.manifest.Manifest;
+import dev.spinj.loader.manifest.Manifest.Component;
+import dev.spinj.loader.manifest.Manifest.LocalSource;
+import dev.spinj.loader.manifest.Manifest.UrlSource;
+import dev.spinj.loader.manifest.ManifestException;
+import dev.spinj.loader.manifest.ManifestParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a {@code spin.toml} into the {@link LockedApp} that triggers run: wasm sources resolved
+ * to {@code file:} URLs, {@code files} copied under {@code <workingDir>/assets/<component>/} (or
+ * mounted in place), environment and config carried over.
+ *
+ * <p>The lock's shape follows the Spin version that reads the manifest's format:
+ * <ul>
+ *   <li>v1 manifests: Spin 1.x's lock (SPEC 5): {@code metadata.trigger = {type, base|address}},
+ *       trigger ids {@code trigger--<component>}, HTTP {@code trigger_config =
+ *       {component, executor (null when absent, defaults filled), route}}, component metadata
+ *       {@code allowed_http_hosts}, {@code key_value_stores}, {@code databases}, {@code ai_models}
+ *       (always present) and {@code description}.</li>
+ *   <li>v2 manifests: Spin 2.x's lock ({@code spinframework/spin:crates/loader/src/local.rs}):
+ *       {@code metadata.triggers.<type>} holds {@code [application.trigger.<type>]} as written
+ *       (a missing {@code base} stays missing: triggers default it to {@code /}), plus
+ *       {@code metadata.trigger = {type, ...}} when the app has one trigger type; authors;
+ *       trigger ids as written or normalised ({@code <component>-<type>-trigger});
+ *       {@code trigger_config} = the trigger's table as written plus {@code component} (no
+ *       executor key when absent; wagi defaults are the trigger's job); component metadata
+ *       {@code allowed_outbound_hosts} (with {@code allowed_http_hosts} translated),
+ *       {@code key_value_stores}, {@code databases}, {@code ai_models}, {@code build},
+ *       {@code description}, each only when non-empty; {@code config} = the component's
+ *       {@code variables}; variables may carry a {@code description}. {@code spin_lock_version}
+ *       stays 0: nothing here needs Spin 2's {@code must_understand}.</li>
+ * </ul>
+ *
+ * <p>URL sources ({@code {url, digest}}) are not fetched yet: the lock keeps the URL as the
+ * component's {@code source} with its {@code digest}, so whoever instantiates the component has
+ * to download and verify it.
+ */
+public final class AppLoader {
+
+    /**
+     * @param directMounts mount {@code files} directories in place instead of copying
+     * @param extraEnv     {@code --env} pairs added to every component's environment
+     */
+    public record Options(boolean directMounts, Map<String, String> extraEnv) {
+        public Options {
+            extraEnv = Map.copyOf(extraEnv);
+        }
+    }
+
+    private AppLoader() {}
+
+    public static LockedApp load(Path manifestFile, Path workingDir, Options options)
+            throws ManifestException, AppLoadException {
+        Path file = manifestFile.toAbsolutePath().normalize();
+        Manifest manifest = ManifestParser.parse(file);
+        Path appDir = file.getParent();
+        List<LockedComponent> components = new ArrayList<>();
+        for (Component component : manifest.components()) {
+            try {
+                components.add(component(manifest.version(), component, appDir, workingDir, options));
+            } catch (IOException e) {
+                throw new AppLoadException("Failed to load component `" + component.id() + "`", e);
+            }
+        }
+        return new LockedApp(0, metadata(manifest, file), variables(manifest), triggers(manifest), components);
+    }
+
+    private static Map<String, Object> metadata(Manifest manifest, Path file) {
+        Map<String, Object> metadata = new TreeMap<>();
+        Manifest.AppInfo app = manifest.app();
+        metadata.put("name", app.name());
+        putIfPresent(metadata, "version", app.version());
+        putIfPresent(metadata, "description", app.description());
+        metadata.put("origin", FileUrls.of(file));
+        if (manifest.version() == 1) {
+            manifest.triggerSettings().forEach((type, settings) -> metadata.put("trigger", withType(type, settings)));
+            return metadata;
+        }
+        if (!app.authors().isEmpty()) {
+            metadata.put("authors", app.authors());
+        }
+        metadata.put("triggers", manifest.triggerSettings());
+        List<String> types = manifest.triggers().stream().map(Manifest.Trigger::type).distinct().toList();
+        if (types.size() == 1) {
+            String type = types.get(0);
+            metadata.put("trigger", withType(type, manifest.triggerSettings().getOrDefault(type, Map.of())));
+        }
+        return metadata;
+    }
+
+    private static Map<String, Object> withType(String type, Map<String, Object> settings) {
+        Map<String, Object> trigger = new TreeMap<>(settings);
+        trigger.put("type", type);
+        return trigger;
+    }
+
+    private static Map<String, LockedVariable> variables(Manifest manifest) {
+        Map<String, LockedVariable> variables = new TreeMap<>();
+        manifest.variables().forEach((name, v) -> variables.put(name,
+                new LockedVariable(v.description(), v.defaultValue(), v.secret() ? Boolean.TRUE : null)));
+        return variables;
+    }
+
+    private static List<LockedTrigger> triggers(Manifest manifest) {
+        return manifest.triggers().stream().map(trigger -> {
+            // TreeMap rather than HashMap: the executor may be null, and keys come out sorted.
+            Map<String, Object> config = new TreeMap<>(trigger.config());
+            config.put("component", trigger.component());
+            return new LockedTrigger(trigger.id(), trigger.type(), LockFiles.tree(config));
+        }).toList();
+    }
+
+    private static LockedComponent component(int version, Component component, Path appDir, Path workingDir,
+            Options options) throws IOException {
+        Map<String, String> env = new TreeMap<>(component.environment());
+        env.putAll(options.extraEnv());
+        List<ContentPath> files = List.of();
+        if (!component.files().isEmpty()) {
+            files = options.directMounts()
+                    ? ComponentFiles.direct(component, appDir)
+                    : ComponentFiles.copy(component, appDir,
+                            workingDir.toAbsolutePath().normalize().resolve("assets").resolve(component.id()));
+        }
+        return new LockedComponent(component.id(), componentMetadata(version, component), source(component, appDir),
+                env, files, new TreeMap<>(component.config()));
+    }
+
+    private static LockedComponentSource source(Component component, Path appDir) throws IOException {
+        ContentRef content;
+        if (component.source() instanceof LocalSource local) {
+            Path wasm = appDir.resolve(local.path()).normalize();
+            if (!Files.isRegularFile(wasm)) {
+                throw new IOException("Wasm source file \"" + wasm + "\" does not exist");
+            }
+            content = ContentRef.ofPath(wasm);
+        } else {
+            UrlSource url = (UrlSource) component.source();
+            content = new ContentRef(url.url(), null, url.digest());
+        }
+        return new LockedComponentSource(LockedComponentSource.WASM, content);
+    }
+
+    private static Map<String, Object> componentMetadata(int version, Component component) {
+        Map<String, Object> metadata = new TreeMap<>();
+        putIfPresent(metadata, "description", component.description());
+        if (version == 1) {
+            metadata.put("allowed_http_hosts", component.allowedHttpHosts());
+            metadata.put("key_value_stores", component.keyValueStores());
+            metadata.put("databases", component.sqliteDatabases());
+            metadata.put("ai_models", component.aiModels());
+            return metadata;
+        }
+        putIfNotEmpty(metadata, "allowed_outbound_hosts", component.allowedOutboundHosts());
+        putIfNotEmpty(metadata, "key_value_stores", component.keyValueStores());
+        putIfNotEmpty(metadata, "databases", component.sqliteDatabases());
+        putIfNotEmpty(metadata, "ai_models", component.aiModels());
+        if (component.build() != null) {
+            Map<String, Object> build = new TreeMap<>();
+            build.put("command", component.build().command());
+            putIfPresent(build, "workdir", component.build().workdir());
+            putIfNotEmpty(build, "watch", component.build().watch());
+            metadata.put("build", build);
+        }
+        return metadata;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static void putIfNotEmpty(Map<String, Object> map, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            map.put(key, values);
+        }
+    }
+}

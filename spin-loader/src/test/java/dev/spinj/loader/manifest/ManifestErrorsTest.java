@@ -1,0 +1,113 @@
+package dev.spinj.loader.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Each invalid manifest under src/test/resources/errors, with Spin's headline and the exact cause. */
+class ManifestErrorsTest {
+
+    private static Path manifest(String name) {
+        try {
+            return Path.of(ManifestErrorsTest.class.getResource("/errors/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cause(String name) {
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestParser.parse(manifest(name)));
+        return e.getCause().getMessage();
+    }
+
+    @Test
+    void headlineNamesTheAbsoluteManifestPath() {
+        Path file = manifest("missing-component.toml");
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestParser.parse(file));
+        assertEquals("Cannot read spin.toml manifest from \"" + file.toAbsolutePath() + "\"", e.getMessage());
+    }
+
+    @Test
+    void missingComponentArray() {
+        assertEquals("missing field `component` at line 1 column 1", cause("missing-component.toml"));
+    }
+
+    @Test
+    void unknownComponentKey() {
+        assertEquals("unknown field `colour`, expected one of `source`, `description`, `files`, `exclude_files`,"
+                        + " `allowed_http_hosts`, `key_value_stores`, `sqlite_databases`, `ai_models`, `environment`,"
+                        + " `build`, `id`, `trigger`, `config` for key `component.colour` at line 9 column 1",
+                cause("unknown-key.toml"));
+    }
+
+    @Test
+    void duplicateComponentId() {
+        assertEquals("cannot have duplicate component IDs: hello", cause("duplicate-id.toml"));
+    }
+
+    @Test
+    void missingRoute() {
+        assertEquals("missing field `route` for key `component.trigger` at line 9 column 1", cause("missing-route.toml"));
+    }
+
+    @Test
+    void routeThatIsNotAString() {
+        assertEquals("invalid type: integer `42`, expected a string for key `component.trigger.route` at line 10 column 1",
+                cause("route-not-string.toml"));
+    }
+
+    @Test
+    void badKeyValueLabel() {
+        assertEquals("invalid store label \"kebab-case\": labels may contain only ascii alphanumeric words separated"
+                        + " by underscores for key `component.key_value_stores` at line 9 column 1",
+                cause("bad-label.toml"));
+    }
+
+    @Test
+    void badAllowedHttpHostsAreAllListed() {
+        assertEquals("""
+                One or more allowed_http_hosts entries was invalid:
+                ftp://some-random-api.ml isn't a valid host or host:port string
+                example.com/wib/wob contains a path, should be host and optional port only""",
+                cause("bad-allowed-hosts.toml"));
+    }
+
+    @Test
+    void insecureAllowAllSkipsHostValidation() throws ManifestException {
+        Manifest manifest = ManifestParser.parse(manifest("allow-all-skips-host-checks.toml"));
+        assertEquals("insecure:allow-all", manifest.components().get(0).allowedHttpHosts().get(0));
+    }
+
+    @Test
+    void badVersionMentionsItsKey() {
+        assertEquals("invalid version: invalid digit found in string for key `spin_version` at line 1 column 1",
+                cause("bad-version.toml"));
+    }
+
+    @Test
+    void variableWithBothRequiredAndDefault() {
+        assertEquals("variable should either have `required` set to true OR have a non-empty default value"
+                + " for key `variables.both` at line 7 column 1", cause("bad-variable.toml"));
+    }
+
+    @Test
+    void tomlSyntaxErrorHasPosition() {
+        assertEquals("TOML parse error: Unexpected end of line, expected a value at line 2 column 7",
+                cause("syntax-error.toml"));
+    }
+
+    @Test
+    void v2ComponentIdMustBeKebabCase() {
+        assertEquals("words must be separated with '-', not '_' for key `component.bad_id` at line 10 column 1",
+                cause("v2-bad-id.toml"));
+    }
+
+    @Test
+    void v2TriggerNamingUnknownComponent() {
+        assertEquals("unknown component `nowhere` for key `trigger.http.component` at line 8 column 1",
+                cause("v2-unknown-component.toml"));
+    }
+}
