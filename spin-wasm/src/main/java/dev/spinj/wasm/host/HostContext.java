@@ -3,7 +3,10 @@ package dev.spinj.wasm.host;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.abi.CanonicalAbi;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a host import needs to know about the instance that called it: the component, its
@@ -19,6 +22,7 @@ public final class HostContext implements AutoCloseable {
 
     private final LockedComponent component;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<Object, Object> state = new HashMap<>();
     private CanonicalAbi abi;
 
     public HostContext(LockedComponent component) {
@@ -58,6 +62,23 @@ public final class HostContext implements AutoCloseable {
             throw new IllegalStateException("component " + component.id() + " called a Spin import before instantiation finished");
         }
         return abi;
+    }
+
+    /**
+     * Per-instance state of one host interface (its handle table, say), created on first use and
+     * released with the instance when it is {@link AutoCloseable}.
+     */
+    public <T> T state(Object key, Supplier<T> create) {
+        @SuppressWarnings("unchecked")
+        T value = (T) state.get(key);
+        if (value == null) {
+            value = create.get();
+            state.put(key, value);
+            if (value instanceof AutoCloseable closeable) {
+                resources.add(closeable);
+            }
+        }
+        return value;
     }
 
     /** Registers something to release when the instance is dropped (open stores, connections). */
