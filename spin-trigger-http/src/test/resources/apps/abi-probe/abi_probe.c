@@ -23,10 +23,14 @@
  *                  (then traps)
  *   /flavour       "a" or "b" (which build answered)
  *   anything else  404 "no such probe"
+ *
+ * A component whose environment sets PROBE_FIXED=<probe> always runs that
+ * probe, whatever the path (tests that need a particular route shape).
  */
 #include "spin_http.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 extern char **environ;
 
@@ -89,7 +93,12 @@ static void handle(const spin_request *req, spin_response *res) {
     if (!constructor_ran) __builtin_trap();
 
     spin_str path = {"", 0};
-    spin_request_header(req, "spin-path-info", &path);
+    const char *fixed = getenv("PROBE_FIXED");
+    if (fixed) {
+        path = spin_str_from(fixed);
+    } else {
+        spin_request_header(req, "spin-path-info", &path);
+    }
 
     if (spin_str_eq(path, "/echo")) {
         probe_echo(req, res);

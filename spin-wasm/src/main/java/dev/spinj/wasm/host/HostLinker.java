@@ -78,7 +78,12 @@ public final class HostLinker {
 
     /** The imports of one instance: the shared Spin functions plus that instance's WASI. */
     public ImportValues imports(WasiPreview1 wasi) {
-        return ImportValues.builder().withFunctions(spinFunctions).addFunction(wasi.toHostFunctions()).build();
+        HostFunction[] wasiFunctions = wasi.toHostFunctions();
+        // a fresh list: the builder keeps and appends to the collection it is given
+        List<ImportFunction> functions = new ArrayList<>(spinFunctions.size() + wasiFunctions.length);
+        functions.addAll(spinFunctions);
+        functions.addAll(List.of(wasiFunctions));
+        return ImportValues.builder().withFunctions(functions).build();
     }
 
     private static String key(String module, String name) {

@@ -1,0 +1,85 @@
+package dev.spinj.trigger.http;
+
+import dev.spinj.loader.AppLoader;
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.wasm.WasmApp;
+import dev.spinj.wasm.stdio.ComponentLogs;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test app from {@code src/test/resources/apps/<name>} served for real: manifest loaded into a
+ * lock, components compiled by Chicory, Netty listening on a free loopback port.
+ */
+final class RunningApp implements AutoCloseable {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    final Path logDir;
+    final String startupOutput;
+    private final HttpTrigger trigger;
+    private final InetSocketAddress address;
+
+    private RunningApp(HttpTrigger trigger, InetSocketAddress address, Path logDir, String startupOutput) {
+        this.trigger = trigger;
+        this.address = address;
+        this.logDir = logDir;
+        this.startupOutput = startupOutput;
+    }
+
+    static LockedApp lock(String name) throws Exception {
+        Path manifest = Path.of("src/test/resources/apps", name, "spin.toml");
+        Path workingDir = Files.createTempDirectory("spinj-test-");
+        return AppLoader.load(manifest, workingDir, new AppLoader.Options(false, Map.of()));
+    }
+
+    static HttpTrigger trigger(String name, Path logDir) throws Exception {
+        ComponentLogs logs = new ComponentLogs(logDir, true, Set.of(), System.out, System.err);
+        return HttpTrigger.create(new WasmApp(lock(name), Map.of()), logs, HttpTriggerOptions.defaults().withListen("127.0.0.1:0"));
+    }
+
+    static RunningApp start(String name) throws Exception {
+        Path logDir = Files.createTempDirectory("spinj-logs-");
+        HttpTrigger trigger = trigger(name, logDir);
+        var out = new ByteArrayOutputStream();
+        InetSocketAddress address = trigger.start(new PrintStream(out, true));
+        return new RunningApp(trigger, address, logDir, out.toString());
+    }
+
+    URI url(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + address.getPort() + pathAndQuery);
+    }
+
+    HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(url(pathAndQuery)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String pathAndQuery, String body, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(url(pathAndQuery)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws Exception {
+        trigger.stop(5, TimeUnit.SECONDS);
+    }
+}
