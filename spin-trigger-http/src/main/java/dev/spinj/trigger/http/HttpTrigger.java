@@ -70,6 +70,10 @@ public final class HttpTrigger implements AutoCloseable {
         return new HttpTrigger(new RequestDispatcher(router, executors, app.name(), app.version()), options);
     }
 
+    RequestDispatcher dispatcher() {
+        return dispatcher;
+    }
+
     /** Binds the listener and prints the {@code Serving} and {@code Available Routes} lines. */
     public InetSocketAddress start(PrintStream out) throws IOException {
         InetSocketAddress requested = ListenAddress.parse(options.listen());
