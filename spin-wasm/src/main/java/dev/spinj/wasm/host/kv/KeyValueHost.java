@@ -1,0 +1,190 @@
+package dev.spinj.wasm.host.kv;
+
+import dev.spinj.wasm.abi.CanonicalAbi;
+import dev.spinj.wasm.abi.GuestMemory;
+import dev.spinj.wasm.abi.Slice;
+import dev.spinj.wasm.host.ErrorResults;
+import dev.spinj.wasm.host.HandleTable;
+import dev.spinj.wasm.host.HostContext;
+import dev.spinj.wasm.host.HostImport;
+import dev.spinj.wasm.host.HostInterface;
+import dev.spinj.wasm.kv.KeyValueException;
+import dev.spinj.wasm.kv.KeyValueStore;
+import dev.spinj.wasm.kv.KeyValueStores;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code key-value.*} / {@code fermyon:spin/key-value.*} (SPEC 3.4): a per-instance handle table
+ * over the app's stores, refusing stores the component does not list. Arguments are lifted (and
+ * so validated) before any store is touched; a bad pointer traps without side effects.
+ */
+public final class KeyValueHost implements HostInterface {
+    private static final int STORE_TABLE_FULL = 0;
+    private static final int NO_SUCH_STORE = 1;
+    private static final int ACCESS_DENIED = 2;
+    private static final int INVALID_STORE = 3;
+    private static final int NO_SUCH_KEY = 4;
+    private static final int IO = 5;
+    /** Spin's table is effectively unbounded in {@code spin up}; a cap keeps a looping guest finite. */
+    private static final int MAX_OPEN_STORES = 1024;
+
+    private final KeyValueStores stores;
+
+    public KeyValueHost(KeyValueStores stores) {
+        this.stores = stores;
+    }
+
+    @Override
+    public String legacyModule() {
+        return "key-value";
+    }
+
+    @Override
+    public String canonicalModule() {
+        return "fermyon:spin/key-value";
+    }
+
+    @Override
+    public List<HostImport> imports() {
+        return List.of(
+                HostImport.i32s("open", 3, (ctx, a) -> open(ctx, (int) a[0], (int) a[1], (int) a[2])),
+                HostImport.i32s("get", 4, (ctx, a) -> get(ctx, (int) a[0], key(ctx, a[1], a[2]), (int) a[3])),
+                HostImport.i32s("set", 6, (ctx, a) -> set(ctx, (int) a[0], key(ctx, a[1], a[2]),
+                        ctx.abi().liftBytes((int) a[3], (int) a[4], "key-value value"), (int) a[5])),
+                HostImport.i32s("delete", 4, (ctx, a) -> delete(ctx, (int) a[0], key(ctx, a[1], a[2]), (int) a[3])),
+                HostImport.i32s("exists", 4, (ctx, a) -> exists(ctx, (int) a[0], key(ctx, a[1], a[2]), (int) a[3])),
+                HostImport.i32s("get-keys", 2, (ctx, a) -> getKeys(ctx, (int) a[0], (int) a[1])),
+                HostImport.i32s("close", 1, (ctx, a) -> {
+                    handles(ctx).remove((int) a[0]);
+                    return null;
+                }));
+    }
+
+    private static String key(HostContext ctx, long ptr, long len) {
+        return ctx.abi().liftString((int) ptr, (int) len, "key-value key");
+    }
+
+    private long[] open(HostContext ctx, int namePtr, int nameLen, int ret) {
+        String name = ctx.abi().liftString(namePtr, nameLen, "key-value store name");
+        if (!ctx.component().metadataList("key_value_stores").contains(name)) {
+            ErrorResults.writeEnum(ctx, ret, 4, ACCESS_DENIED);
+        } else if (!stores.defines(name)) {
+            ErrorResults.writeEnum(ctx, ret, 4, NO_SUCH_STORE);
+        } else {
+            KeyValueStore store;
+            try {
+                store = stores.store(name);
+            } catch (KeyValueException e) {
+                return io(ctx, ret, e);
+            }
+            int handle = handles(ctx).add(store);
+            if (handle < 0) {
+                ErrorResults.writeEnum(ctx, ret, 4, STORE_TABLE_FULL);
+            } else {
+                ok(ctx, ret).writeI32(ret + 4, handle);
+            }
+        }
+        return null;
+    }
+
+    private long[] get(HostContext ctx, int handle, String key, int ret) {
+        KeyValueStore store = handles(ctx).get(handle);
+        if (store == null) {
+            ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
+            return null;
+        }
+        try {
+            Optional<byte[]> value = store.get(key);
+            if (value.isEmpty()) {
+                ErrorResults.writeEnum(ctx, ret, 4, NO_SUCH_KEY);
+            } else {
+                Slice bytes = ctx.abi().lowerBytes(value.get());
+                GuestMemory memory = ok(ctx, ret);
+                memory.writeI32(ret + 4, bytes.ptr());
+                memory.writeI32(ret + 8, bytes.len());
+            }
+            return null;
+        } catch (KeyValueException e) {
+            return io(ctx, ret, e);
+        }
+    }
+
+    private long[] set(HostContext ctx, int handle, String key, byte[] value, int ret) {
+        KeyValueStore store = handles(ctx).get(handle);
+        if (store == null) {
+            ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
+            return null;
+        }
+        try {
+            store.set(key, value);
+            ok(ctx, ret);
+            return null;
+        } catch (KeyValueException e) {
+            return io(ctx, ret, e);
+        }
+    }
+
+    private long[] delete(HostContext ctx, int handle, String key, int ret) {
+        KeyValueStore store = handles(ctx).get(handle);
+        if (store == null) {
+            ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
+            return null;
+        }
+        try {
+            store.delete(key);
+            ok(ctx, ret);
+            return null;
+        } catch (KeyValueException e) {
+            return io(ctx, ret, e);
+        }
+    }
+
+    private long[] exists(HostContext ctx, int handle, String key, int ret) {
+        KeyValueStore store = handles(ctx).get(handle);
+        if (store == null) {
+            ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
+            return null;
+        }
+        try {
+            boolean exists = store.exists(key);
+            ok(ctx, ret).writeU8(ret + 4, exists ? 1 : 0);
+            return null;
+        } catch (KeyValueException e) {
+            return io(ctx, ret, e);
+        }
+    }
+
+    private long[] getKeys(HostContext ctx, int handle, int ret) {
+        KeyValueStore store = handles(ctx).get(handle);
+        if (store == null) {
+            ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
+            return null;
+        }
+        try {
+            CanonicalAbi abi = ctx.abi();
+            Slice keys = abi.lowerStrings(store.keys());
+            GuestMemory memory = ok(ctx, ret);
+            memory.writeI32(ret + 4, keys.ptr());
+            memory.writeI32(ret + 8, keys.len());
+            return null;
+        } catch (KeyValueException e) {
+            return io(ctx, ret, e);
+        }
+    }
+
+    private static GuestMemory ok(HostContext ctx, int ret) {
+        GuestMemory memory = ctx.abi().memory();
+        memory.writeU8(ret, 0);
+        return memory;
+    }
+
+    private static long[] io(HostContext ctx, int ret, KeyValueException e) {
+        ErrorResults.writeStringCase(ctx, ret, 4, IO, e.getMessage());
+        return null;
+    }
+
+    private static HandleTable<KeyValueStore> handles(HostContext ctx) {
+        return ctx.state(KeyValueHost.class, () -> new HandleTable<>(MAX_OPEN_STORES));
+    }
+}
