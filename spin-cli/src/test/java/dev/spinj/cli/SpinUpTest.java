@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code spin up} and {@code spin trigger http} as separate processes, the way a user runs them. */
 @Timeout(120)
@@ -101,6 +103,25 @@ class SpinUpTest {
             assertTrue(spin.stdout().contains("  hi: http://127.0.0.1:" + port + "/hi (wildcard)"), spin.stdout());
             assertEquals("Hello, Fermyon!\n", get(port, "/hi/there").body());
             assertEquals("{\n  \"name\": \"by-hand\",\n  \"version\": \"1.0.0\"\n}", get(port, "/.well-known/spin/info").body());
+        }
+    }
+
+    @ParameterizedTest(name = "direct mounts: {0}")
+    @ValueSource(booleans = {false, true})
+    void multiComponentExampleServesBaseExactWildcardAndMountedFiles(boolean directMounts) throws Exception {
+        int port = SpinProcess.freePort();
+        String[] args = directMounts
+                ? new String[] {"up", "--direct-mounts", "--listen", "127.0.0.1:" + port}
+                : new String[] {"up", "--listen", "127.0.0.1:" + port};
+        try (SpinProcess spin = SpinProcess.start(EXAMPLES.resolve("multi-c"), Map.of(), args)) {
+            spin.awaitStdout("Available Routes:", Duration.ofSeconds(60));
+            assertTrue(spin.stdout().contains("  hello: http://127.0.0.1:" + port + "/app/hello\n"), spin.stdout());
+            assertTrue(spin.stdout().contains("  static: http://127.0.0.1:" + port + "/app/static (wildcard)\n"), spin.stdout());
+            assertEquals(200, get(port, "/app/hello").statusCode());
+            assertEquals(Files.readString(EXAMPLES.resolve("multi-c/assets/hello.txt")), get(port, "/app/static/hello.txt").body());
+            assertEquals(404, get(port, "/app/static/nope.txt").statusCode());
+            assertTrue(get(port, "/app/anything/else").body().contains("spin-matched-route: /app/..."));
+            assertEquals(404, get(port, "/elsewhere").statusCode());
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.spinj.wasm.host.ConfigHost;
 import dev.spinj.wasm.host.HostInterface;
 import dev.spinj.wasm.host.HostLinker;
 import dev.spinj.wasm.host.UnimplementedInterfaces;
+import dev.spinj.wasm.redis.OutboundRedisHost;
 import dev.spinj.wasm.variables.EnvVariableProvider;
 import dev.spinj.wasm.variables.Variables;
 import java.io.IOException;
@@ -17,16 +18,19 @@ import java.util.Map;
  * The wasm side of one locked app: the host interfaces linked once for all its components, and
  * the engine that compiles each distinct module once. Triggers ask it for the components they run.
  */
-public final class WasmApp {
+public final class WasmApp implements AutoCloseable {
     private final LockedApp app;
     private final WasmEngine engine = new WasmEngine();
     private final HostLinker linker;
+    private final OutboundRedisHost outboundRedis;
 
     public WasmApp(LockedApp app, Map<String, String> processEnv) {
         this.app = app;
         Variables variables = new Variables(app.variables(), List.of(new EnvVariableProvider("SPIN_CONFIG", processEnv)));
         List<HostInterface> interfaces = new ArrayList<>();
         interfaces.add(new ConfigHost(variables));
+        this.outboundRedis = new OutboundRedisHost(app);
+        interfaces.add(outboundRedis);
         interfaces.addAll(UnimplementedInterfaces.all());
         this.linker = new HostLinker(interfaces);
     }
@@ -53,5 +57,11 @@ public final class WasmApp {
             throw new ComponentLoadException("Failed to load component '" + componentId + "'", e);
         }
         return new ComponentPre(component, compiled, linker);
+    }
+
+    /** Closes the connections host interfaces opened for the app's guests (outbound Redis). */
+    @Override
+    public void close() {
+        outboundRedis.close();
     }
 }

@@ -23,7 +23,7 @@ public final class UnimplementedInterfaces {
     }
 
     public static List<HostInterface> all() {
-        return List.of(outboundHttp(), outboundRedis(), keyValue(), sqlite(), rdbms("outbound-pg", "fermyon:spin/postgres", true),
+        return List.of(outboundHttp(), keyValue(), sqlite(), rdbms("outbound-pg", "fermyon:spin/postgres", true),
                 rdbms("outbound-mysql", "fermyon:spin/mysql", false), llm());
     }
 
@@ -32,23 +32,6 @@ public final class UnimplementedInterfaces {
         ErrorShape runtimeError = (ctx, ret, msg) -> ErrorResults.writeEnum(ctx, ret, 4, 4);
         return new Unimplemented("wasi-outbound-http", "fermyon:spin/http", List.of(
                 new HostImport("request", "send-request", HostImport.i32Type(11), failing("outbound HTTP", runtimeError))));
-    }
-
-    private static HostInterface outboundRedis() {
-        ErrorShape unit = (ctx, ret, msg) -> ErrorResults.writeEnum(ctx, ret, 1, 1);
-        ErrorShape list = (ctx, ret, msg) -> ErrorResults.writeEnum(ctx, ret, 4, 1);
-        ErrorShape s64 = (ctx, ret, msg) -> ErrorResults.writeEnum(ctx, ret, 8, 1);
-        String what = "outbound Redis";
-        return new Unimplemented("outbound-redis", "fermyon:spin/redis", List.of(
-                HostImport.i32s("publish", 7, failing(what, unit)),
-                HostImport.i32s("set", 7, failing(what, unit)),
-                HostImport.i32s("get", 5, failing(what, list)),
-                HostImport.i32s("smembers", 5, failing(what, list)),
-                HostImport.i32s("execute", 7, failing(what, list)),
-                HostImport.i32s("incr", 5, failing(what, s64)),
-                HostImport.i32s("del", 5, failing(what, s64)),
-                HostImport.i32s("sadd", 7, failing(what, s64)),
-                HostImport.i32s("srem", 7, failing(what, s64))));
     }
 
     private static HostInterface keyValue() {

@@ -1,0 +1,247 @@
+package dev.spinj.wasm.redis;
+
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.wasm.abi.CanonicalAbi;
+import dev.spinj.wasm.abi.GuestAbiException;
+import dev.spinj.wasm.abi.GuestMemory;
+import dev.spinj.wasm.abi.Slice;
+import dev.spinj.wasm.host.ErrorResults;
+import dev.spinj.wasm.host.HostContext;
+import dev.spinj.wasm.host.HostImport;
+import dev.spinj.wasm.host.HostInterface;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.ProtocolKeyword;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code outbound-redis.*} / {@code fermyon:spin/redis.*} (SPEC 3.3): each call names its server
+ * by address and runs one command on the connection shared for that address. Every Redis-side
+ * failure (unreachable server, error reply, address not allowed) is the {@code error} variant
+ * with a warning naming the component; only a guest breaking the ABI traps.
+ */
+public final class OutboundRedisHost implements HostInterface, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundRedisHost.class);
+    private static final int ERROR = 1;
+    /** Where the error byte sits: after the tag, at the alignment of the ok payload. */
+    private static final int UNIT_ERROR_AT = 1;
+    private static final int LIST_ERROR_AT = 4;
+    private static final int S64_ERROR_AT = 8;
+    private static final int PARAMETER_SIZE = 16;
+
+    private final RedisConnections connections = new RedisConnections();
+    private final Map<String, RedisAllowList> allowLists = new HashMap<>();
+
+    public OutboundRedisHost(LockedApp app) {
+        for (LockedComponent component : app.components()) {
+            allowLists.put(component.id(), RedisAllowList.of(component));
+        }
+    }
+
+    @Override
+    public String legacyModule() {
+        return "outbound-redis";
+    }
+
+    @Override
+    public String canonicalModule() {
+        return "fermyon:spin/redis";
+    }
+
+    @Override
+    public List<HostImport> imports() {
+        return List.of(
+                HostImport.i32s("publish", 7, (ctx, a) -> run(ctx, "publish", a, UNIT_ERROR_AT,
+                        c -> c.publish(key(ctx, a, 2), bytes(ctx, a, 4)), OutboundRedisHost::writeUnit)),
+                HostImport.i32s("set", 7, (ctx, a) -> run(ctx, "set", a, UNIT_ERROR_AT,
+                        c -> c.set(key(ctx, a, 2), bytes(ctx, a, 4)), OutboundRedisHost::writeUnit)),
+                // a missing key reads as an empty payload, as in Spin
+                HostImport.i32s("get", 5, (ctx, a) -> run(ctx, "get", a, LIST_ERROR_AT,
+                        c -> c.get(key(ctx, a, 2)), (x, ret, v) -> writeList(x, ret, x.abi().lowerBytes(v == null ? new byte[0] : v)))),
+                HostImport.i32s("incr", 5, (ctx, a) -> run(ctx, "incr", a, S64_ERROR_AT,
+                        c -> c.incr(key(ctx, a, 2)), OutboundRedisHost::writeS64)),
+                HostImport.i32s("del", 5, (ctx, a) -> run(ctx, "del", a, S64_ERROR_AT,
+                        c -> c.del(keys(ctx, a, 2)), OutboundRedisHost::writeS64)),
+                HostImport.i32s("sadd", 7, (ctx, a) -> run(ctx, "sadd", a, S64_ERROR_AT,
+                        c -> c.sadd(key(ctx, a, 2), keys(ctx, a, 4)), OutboundRedisHost::writeS64)),
+                HostImport.i32s("srem", 7, (ctx, a) -> run(ctx, "srem", a, S64_ERROR_AT,
+                        c -> c.srem(key(ctx, a, 2), keys(ctx, a, 4)), OutboundRedisHost::writeS64)),
+                HostImport.i32s("smembers", 5, (ctx, a) -> run(ctx, "smembers", a, LIST_ERROR_AT,
+                        c -> strings(c.smembers(key(ctx, a, 2))), (x, ret, v) -> writeList(x, ret, x.abi().lowerStrings(v)))),
+                HostImport.i32s("execute", 7, this::execute));
+    }
+
+    private long[] execute(HostContext ctx, long[] a) {
+        String command = ctx.abi().liftString((int) a[2], (int) a[3], "redis command");
+        CommandArgs<byte[], byte[]> args = parameters(ctx.abi(), (int) a[4], (int) a[5]);
+        byte[] name = command.getBytes(StandardCharsets.UTF_8);
+        ProtocolKeyword keyword = new ProtocolKeyword() {
+            @Override
+            public byte[] getBytes() {
+                return name;
+            }
+
+            @Override
+            public String toString() {
+                return command;
+            }
+        };
+        return run(ctx, "execute " + command, a, LIST_ERROR_AT,
+                c -> c.dispatch(keyword, new FlatReplyOutput(), args), OutboundRedisHost::writeResults);
+    }
+
+    /** The body of one import, ok result type {@code T}. */
+    @FunctionalInterface
+    private interface OkWriter<T> {
+        void write(HostContext ctx, int retptr, T value);
+    }
+
+    /**
+     * Lifts the address (argument 0/1) and runs {@code command} on its connection. The command
+     * lifts its own arguments first: a guest ABI violation propagates and traps the call; any
+     * other failure is logged and written as {@code err(error)}.
+     */
+    private <T> long[] run(HostContext ctx, String function, long[] args, int errorAt,
+            Function<RedisCommands<byte[], byte[]>, T> command, OkWriter<T> ok) {
+        String address = ctx.abi().liftString((int) args[0], (int) args[1], "redis address");
+        int retptr = (int) args[args.length - 1];
+        RedisAllowList allowed = allowLists.getOrDefault(ctx.componentId(), new RedisAllowList(List.of()));
+        if (!allowed.allows(address)) {
+            LOG.warn("Component {}: outbound Redis {} to {} denied: the address is not in allowed_outbound_hosts {}",
+                    ctx.componentId(), function, address, allowed.entries());
+            ErrorResults.writeEnum(ctx, retptr, errorAt, ERROR);
+            return null;
+        }
+        T value;
+        try {
+            value = command.apply(connections.commands(address));
+        } catch (GuestAbiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("Component {}: outbound Redis {} on {} failed: {}", ctx.componentId(), function, address, e.getMessage());
+            ErrorResults.writeEnum(ctx, retptr, errorAt, ERROR);
+            return null;
+        }
+        ok.write(ctx, retptr, value);
+        return null;
+    }
+
+    private static byte[] key(HostContext ctx, long[] a, int at) {
+        return ctx.abi().liftString((int) a[at], (int) a[at + 1], "redis key").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(HostContext ctx, long[] a, int at) {
+        return ctx.abi().liftBytes((int) a[at], (int) a[at + 1], "redis payload");
+    }
+
+    private static byte[][] keys(HostContext ctx, long[] a, int at) {
+        List<String> strings = ctx.abi().liftStrings((int) a[at], (int) a[at + 1], "redis values");
+        byte[][] out = new byte[strings.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = strings.get(i).getBytes(StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+
+    /** Set members as {@code list<string>}: a member that is not UTF-8 fails the call, as in Spin. */
+    private static List<String> strings(Set<byte[]> members) {
+        List<String> out = new ArrayList<>(members.size());
+        for (byte[] m : members) {
+            try {
+                out.add(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(m)).toString());
+            } catch (CharacterCodingException e) {
+                throw new IllegalStateException("a set member is not valid UTF-8", e);
+            }
+        }
+        return out;
+    }
+
+    /** {@code list<redis-parameter>}: 16-byte elements, align 8, tag @0, int64 @8 or binary ptr/len @8/@12. */
+    private static CommandArgs<byte[], byte[]> parameters(CanonicalAbi abi, int ptr, int count) {
+        GuestMemory memory = abi.memory();
+        long size = Integer.toUnsignedLong(count) * PARAMETER_SIZE;
+        if (size > Integer.MAX_VALUE) {
+            throw new GuestAbiException("redis arguments have too many elements: " + Integer.toUnsignedLong(count));
+        }
+        memory.checkRange(ptr, (int) size, "redis arguments");
+        memory.checkAligned(ptr, 8, "redis arguments");
+        CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE);
+        for (int i = 0; i < count; i++) {
+            int at = ptr + i * PARAMETER_SIZE;
+            if (abi.tag(at, 2, "redis-parameter") == 0) {
+                args.add(memory.i64(at + 8));
+            } else {
+                args.add(memory.bytes(memory.i32(at + 8), memory.i32(at + 12), "redis argument " + i));
+            }
+        }
+        return args;
+    }
+
+    private static void writeUnit(HostContext ctx, int ret, Object ignored) {
+        ctx.abi().memory().writeU8(ret, 0);
+    }
+
+    private static void writeS64(HostContext ctx, int ret, Long value) {
+        ctx.abi().memory().writeU8(ret, 0);
+        ctx.abi().memory().writeI64(ret + 8, value);
+    }
+
+    private static void writeList(HostContext ctx, int ret, Slice list) {
+        ctx.abi().memory().writeU8(ret, 0);
+        ctx.abi().memory().writeI32(ret + 4, list.ptr());
+        ctx.abi().memory().writeI32(ret + 8, list.len());
+    }
+
+    /** {@code list<redis-result>}: 16-byte elements, align 8, tag @0, payload @8 (SPEC 3.3). */
+    private static void writeResults(HostContext ctx, int ret, List<RedisResult> results) {
+        CanonicalAbi abi = ctx.abi();
+        int[] tags = new int[results.size()];
+        long[] payloads = new long[results.size()];
+        Slice[] lists = new Slice[results.size()];
+        for (int i = 0; i < results.size(); i++) {
+            RedisResult r = results.get(i);
+            tags[i] = r.tag();
+            if (r instanceof RedisResult.Int64 n) {
+                payloads[i] = n.value();
+            } else if (r instanceof RedisResult.Binary b) {
+                lists[i] = abi.lowerBytes(b.bytes());
+            } else if (r instanceof RedisResult.Status s) {
+                lists[i] = abi.lowerString(s.text());
+            }
+        }
+        int array = abi.allocator().allocate(8, results.size() * PARAMETER_SIZE);
+        GuestMemory memory = abi.memory();
+        for (int i = 0; i < tags.length; i++) {
+            int at = array + i * PARAMETER_SIZE;
+            memory.writeU8(at, tags[i]);
+            if (lists[i] == null) {
+                memory.writeI64(at + 8, payloads[i]);
+            } else {
+                memory.writeI32(at + 8, lists[i].ptr());
+                memory.writeI32(at + 12, lists[i].len());
+            }
+        }
+        writeList(ctx, ret, new Slice(array, results.size()));
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+}
