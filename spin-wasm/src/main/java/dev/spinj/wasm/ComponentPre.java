@@ -77,7 +77,7 @@ public final class ComponentPre {
                     .withMachineFactory(compiled.machineFactory())
                     .withStart(false)
                     .build();
-            context.bind(new CanonicalAbi(instance, allocatorFlavor));
+            context.bind(new CanonicalAbi(instance, compiled.exports(), allocatorFlavor));
             return new GuestInstance(component.id(), compiled.exports(), instance, wasi, context);
         } catch (RuntimeException | StackOverflowError e) {
             wasi.close();

@@ -5,6 +5,7 @@ import dev.spinj.wasm.http.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lowering into and lifting out of one instance's memory for the types Spin uses (SPEC 1.3, 3.8):
@@ -18,9 +19,9 @@ public final class CanonicalAbi {
     private final GuestMemory memory;
     private final GuestAllocator allocator;
 
-    public CanonicalAbi(Instance instance, AbiFlavor allocatorFlavor) {
+    public CanonicalAbi(Instance instance, Set<String> exports, AbiFlavor allocatorFlavor) {
         this.memory = new GuestMemory(instance.memory());
-        this.allocator = new GuestAllocator(instance, memory, allocatorFlavor);
+        this.allocator = new GuestAllocator(instance, exports, memory, allocatorFlavor);
     }
 
     public GuestMemory memory() {

@@ -2,22 +2,26 @@ package dev.spinj.wasm.abi;
 
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
+import java.util.Set;
 
 /**
  * The guest's own allocator, used for everything the host puts into guest memory: export
  * arguments and the lists/strings of import results. Ownership passes to the guest (SPEC 1.4).
  */
 public final class GuestAllocator {
+    private static final String LEGACY_FREE = "canonical_abi_free";
+
     private final GuestMemory memory;
     private final ExportFunction realloc;
     private final ExportFunction free;
     private final String reallocName;
 
-    GuestAllocator(Instance instance, GuestMemory memory, AbiFlavor flavor) {
+    GuestAllocator(Instance instance, Set<String> exports, GuestMemory memory, AbiFlavor flavor) {
         this.memory = memory;
         this.reallocName = flavor == null ? null : flavor.realloc();
         this.realloc = reallocName == null ? null : instance.export(reallocName);
-        this.free = flavor == AbiFlavor.LEGACY ? instance.export("canonical_abi_free") : null;
+        // a legacy guest without canonical_abi_free simply leaks what it returned
+        this.free = flavor == AbiFlavor.LEGACY && exports.contains(LEGACY_FREE) ? instance.export(LEGACY_FREE) : null;
     }
 
     /**

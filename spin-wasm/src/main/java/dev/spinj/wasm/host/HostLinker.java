@@ -9,6 +9,7 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.ValType;
 import dev.spinj.wasm.LinkException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +68,7 @@ public final class HostLinker {
             if (have == null) {
                 problems.add(name + " (no such function in Spin 1.x or WASI preview 1)");
             } else if (!have.typesMatch(wanted)) {
-                problems.add(name + " (imported as " + wanted + " but Spin provides " + have + ")");
+                problems.add(name + " (imported as " + signature(wanted) + " but Spin provides " + signature(have) + ")");
             }
         }
         if (!problems.isEmpty()) {
@@ -84,6 +85,15 @@ public final class HostLinker {
         functions.addAll(spinFunctions);
         functions.addAll(List.of(wasiFunctions));
         return ImportValues.builder().withFunctions(functions).build();
+    }
+
+    /** A core function type the way wasm text writes it, e.g. {@code (i32, i32) -> (i32)}. */
+    private static String signature(FunctionType type) {
+        return "(" + types(type.params()) + ") -> (" + types(type.returns()) + ")";
+    }
+
+    private static String types(List<ValType> types) {
+        return String.join(", ", types.stream().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     private static String key(String module, String name) {
