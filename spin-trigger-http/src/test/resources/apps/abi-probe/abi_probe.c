@@ -22,6 +22,8 @@
  *   /grow          mallocs and touches 1 MiB chunks until memory runs out
  *                  (then traps)
  *   /flavour       "a" or "b" (which build answered)
+ *   /read-file     the content of /mounted.txt (a `files` mount)
+ *   /write-file    tries to create /written.txt: "written" or "denied: <strerror>"
  *   anything else  404 "no such probe"
  *
  * A component whose environment sets PROBE_FIXED=<probe> always runs that
@@ -29,7 +31,9 @@
  */
 #include "spin_http.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 extern char **environ;
@@ -79,6 +83,31 @@ static void probe_status(spin_str digits, spin_response *res) {
     spin_response_set_body(res, "", 0); /* some(empty) */
 }
 
+static void probe_read_file(spin_response *res) {
+    FILE *f = fopen("/mounted.txt", "r");
+    if (!f) {
+        spin_response_set_status(res, 404);
+        spin_response_printf(res, "missing: %s", strerror(errno));
+        return;
+    }
+    char buf[256];
+    size_t n;
+    spin_response_set_body(res, "", 0);
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) spin_response_append_body(res, buf, n);
+    fclose(f);
+}
+
+static void probe_write_file(spin_response *res) {
+    FILE *f = fopen("/written.txt", "w");
+    if (!f) {
+        spin_response_printf(res, "denied: %s", strerror(errno));
+        return;
+    }
+    fputs("guest data\n", f);
+    fclose(f);
+    spin_response_set_body_str(res, "written");
+}
+
 static void probe_grow(void) {
     const size_t chunk = 1u << 20;
     for (;;) {
@@ -120,6 +149,10 @@ static void handle(const spin_request *req, spin_response *res) {
         else
             spin_response_add_header(res, "x-request-empty", "MISSING");
         spin_response_set_body(res, "", 0);
+    } else if (spin_str_eq(path, "/read-file")) {
+        probe_read_file(res);
+    } else if (spin_str_eq(path, "/write-file")) {
+        probe_write_file(res);
     } else if (spin_str_eq(path, "/env")) {
         spin_response_add_header(res, "content-type", "text/plain");
         spin_response_set_body(res, "", 0);

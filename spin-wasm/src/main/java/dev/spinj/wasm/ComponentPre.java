@@ -25,11 +25,14 @@ public final class ComponentPre {
     private final HostLinker linker;
     private final List<Mount> mounts;
     private final AbiFlavor allocatorFlavor;
+    private final boolean writableMounts;
 
     private record Mount(String guestPath, Path hostPath) {}
 
-    ComponentPre(LockedComponent component, CompiledModule compiled, HostLinker linker) throws ComponentLoadException {
+    ComponentPre(LockedComponent component, CompiledModule compiled, HostLinker linker, boolean writableMounts)
+            throws ComponentLoadException {
         this.component = component;
+        this.writableMounts = writableMounts;
         this.compiled = compiled;
         this.linker = linker;
         linker.check(compiled.module(), component.id());
@@ -73,7 +76,7 @@ public final class ComponentPre {
         HostContext context = new HostContext(component);
         try (var scope = context.enter()) {
             Instance instance = Instance.builder(compiled.module())
-                    .withImportValues(linker.imports(wasi))
+                    .withImportValues(linker.imports(wasi, writableMounts))
                     .withMachineFactory(compiled.machineFactory())
                     .withStart(false)
                     .build();

@@ -45,13 +45,22 @@ final class RunningApp implements AutoCloseable {
     }
 
     static HttpTrigger trigger(String name, Path logDir) throws Exception {
+        return trigger(lock(name), logDir, false);
+    }
+
+    static HttpTrigger trigger(LockedApp app, Path logDir, boolean writableMounts) throws Exception {
         ComponentLogs logs = new ComponentLogs(logDir, true, Set.of(), System.out, System.err);
-        return HttpTrigger.create(new WasmApp(lock(name), Map.of()), logs, HttpTriggerOptions.defaults().withListen("127.0.0.1:0"));
+        return HttpTrigger.create(new WasmApp(app, Map.of(), writableMounts), logs,
+                HttpTriggerOptions.defaults().withListen("127.0.0.1:0"));
     }
 
     static RunningApp start(String name) throws Exception {
+        return start(lock(name), false);
+    }
+
+    static RunningApp start(LockedApp app, boolean writableMounts) throws Exception {
         Path logDir = Files.createTempDirectory("spinj-logs-");
-        HttpTrigger trigger = trigger(name, logDir);
+        HttpTrigger trigger = trigger(app, logDir, writableMounts);
         var out = new ByteArrayOutputStream();
         InetSocketAddress address = trigger.start(new PrintStream(out, true));
         return new RunningApp(trigger, address, logDir, out.toString());
