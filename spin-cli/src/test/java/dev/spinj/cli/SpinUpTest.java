@@ -34,7 +34,8 @@ class SpinUpTest {
         try (SpinProcess spin = SpinProcess.start(cwd, Map.of(), "up", "-f", EXAMPLES.resolve("hello-c/spin.toml").toString(),
                 "--listen", "127.0.0.1:" + port)) {
             spin.awaitStdout("Available Routes:", Duration.ofSeconds(60));
-            assertTrue(spin.stdout().contains("Serving http://127.0.0.1:" + port + "\n"), spin.stdout());
+            assertTrue(spin.stdout().startsWith("Logging component stdio to \"" + EXAMPLES.resolve("hello-c/.spin/logs") + "/\"\n"
+                    + "\nServing http://127.0.0.1:" + port + "\n"), spin.stdout());
             assertTrue(spin.stdout().contains("  hello: http://127.0.0.1:" + port + "/hello\n"), spin.stdout());
             var response = get(port, "/hello");
             assertEquals(200, response.statusCode());
@@ -122,6 +123,43 @@ class SpinUpTest {
             assertEquals(404, get(port, "/app/static/nope.txt").statusCode());
             assertTrue(get(port, "/app/anything/else").body().contains("spin-matched-route: /app/..."));
             assertEquals(404, get(port, "/elsewhere").statusCode());
+        }
+    }
+
+    @Test
+    void componentOutputIsEchoedToStderrUnlessQuiet() throws Exception {
+        Path probe = Path.of("..", "spin-trigger-http", "src", "test", "resources", "apps", "abi-probe").toAbsolutePath();
+        for (boolean quiet : new boolean[] {false, true}) {
+            int port = SpinProcess.freePort();
+            String[] args = quiet
+                    ? new String[] {"up", "--quiet", "--listen", "127.0.0.1:" + port}
+                    : new String[] {"up", "--listen", "127.0.0.1:" + port};
+            try (SpinProcess spin = SpinProcess.start(probe, Map.of(), args)) {
+                spin.awaitStdout("Available Routes:", Duration.ofSeconds(60));
+                assertEquals("logged", get(port, "/a/stdio").body());
+                spin.terminate();
+                assertEquals(0, spin.exitCode());
+                assertEquals(!quiet, spin.stderr().contains("to-stdout\nto-stderr\n") || spin.stderr().contains("to-stderr\nto-stdout\n"),
+                        spin.stderr());
+            }
+        }
+    }
+
+    @Test
+    void upHelpListsTheTriggerOptionsToo() throws Exception {
+        try (SpinProcess spin = SpinProcess.start(EXAMPLES, Map.of(), "up", "--help")) {
+            assertEquals(0, spin.exitCode());
+            assertTrue(spin.stdout().contains("-f, --from=<APPLICATION>"), spin.stdout());
+            assertTrue(spin.stdout().contains("--listen=<ADDRESS>"), spin.stdout());
+            assertTrue(spin.stdout().contains("--follow=<ID>"), spin.stdout());
+        }
+    }
+
+    @Test
+    void versionNamesTheSpinReleaseItFollows() throws Exception {
+        try (SpinProcess spin = SpinProcess.start(EXAMPLES, Map.of(), "--version")) {
+            assertEquals(0, spin.exitCode());
+            assertTrue(spin.stdout().startsWith("spin 1.5.1 (spinj "), spin.stdout());
         }
     }
 }
