@@ -3,6 +3,10 @@ package dev.spinj.cli;
 import dev.spinj.loader.lock.LockFiles;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.wasm.WasmApp;
+import dev.spinj.wasm.config.HostSettings;
+import dev.spinj.wasm.config.RuntimeConfig;
+import dev.spinj.wasm.config.RuntimeConfigException;
+import dev.spinj.wasm.config.RuntimeConfigFile;
 import dev.spinj.wasm.stdio.ComponentLogs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +25,7 @@ final class TriggerApp {
     static final String WORKING_DIR = "SPIN_WORKING_DIR";
     static final String LOCKED_URL = "SPIN_LOCKED_URL";
     static final String LOCAL_APP_DIR = "SPIN_LOCAL_APP_DIR";
+    static final String RUNTIME_CONFIG_FILE = "RUNTIME_CONFIG_FILE";
 
     final LockedApp app;
     final Path workingDir;
@@ -46,14 +51,44 @@ final class TriggerApp {
         } catch (IOException | IllegalArgumentException e) {
             throw new CliException("Failed to load the locked app from " + lockedUrl, e);
         }
-        Path stateDir = stateDir(options.stateDir, env.get(LOCAL_APP_DIR));
-        Path logDir = options.logDir != null ? options.logDir : stateDir == null ? null : stateDir.resolve("logs");
+        RuntimeConfig runtimeConfig = runtimeConfig(options.runtimeConfigFile, env.get(RUNTIME_CONFIG_FILE));
+        Path stateDir = stateDir(options.stateDir != null ? options.stateDir : runtimeConfig.stateDir(), env.get(LOCAL_APP_DIR));
+        Path logDir = options.logDir != null ? options.logDir
+                : runtimeConfig.logDir() != null ? runtimeConfig.logDir()
+                : stateDir == null ? null : stateDir.resolve("logs");
         checkFollow(app, options.follow, options.quiet);
         if (logDir != null) {
             out.println("Logging component stdio to \"" + logDir.toAbsolutePath() + "/\"");
         }
         ComponentLogs logs = new ComponentLogs(logDir, options.quiet, Set.copyOf(options.follow), System.out, System.err);
-        return new TriggerApp(app, workingDir, stateDir, logs, new WasmApp(app, env));
+        String appDir = env.get(LOCAL_APP_DIR);
+        HostSettings hostSettings = HostSettings.defaults()
+                .withAppDir(appDir == null ? null : Path.of(appDir))
+                .withStateDir(stateDir)
+                .withRuntimeConfig(runtimeConfig)
+                .withKeyValueSeeds(options.keyValues)
+                .withSqliteStatements(options.sqliteStatements);
+        WasmApp wasm;
+        try {
+            wasm = new WasmApp(app, env, options.allowTransientWrite, hostSettings);
+        } catch (RuntimeConfigException e) {
+            throw new CliException(e.getMessage());
+        }
+        wasm.startupSummary().forEach(out::println);
+        return new TriggerApp(app, workingDir, stateDir, logs, wasm);
+    }
+
+    /** {@code --runtime-config-file}, else {@code RUNTIME_CONFIG_FILE}, else no file. */
+    private static RuntimeConfig runtimeConfig(Path flag, String env) throws CliException {
+        Path file = flag != null ? flag : env == null || env.isEmpty() ? null : Path.of(env);
+        if (file == null) {
+            return RuntimeConfig.none();
+        }
+        try {
+            return RuntimeConfigFile.read(file);
+        } catch (RuntimeConfigException e) {
+            throw new CliException(e.getMessage());
+        }
     }
 
     private static String require(Map<String, String> env, String name) throws CliException {
@@ -71,7 +106,10 @@ final class TriggerApp {
         throw new IllegalArgumentException("unsupported lock URL " + url + " (only file: URLs)");
     }
 
-    /** {@code --state-dir} wins ({@code ""} means none); else {@code .spin} beside a local app's manifest. */
+    /**
+     * {@code --state-dir}, else the runtime config's {@code state_dir} ({@code ""} means none in
+     * both); else {@code .spin} beside a local app's manifest.
+     */
     private static Path stateDir(String flag, String localAppDir) {
         if (flag != null) {
             return flag.isEmpty() ? null : Path.of(flag).toAbsolutePath();

@@ -31,7 +31,7 @@ import sun.misc.Signal;
 @Command(name = "up", description = "Start the Spin application.")
 final class UpCommand implements Callable<Integer> {
     static final String DEFAULT_MANIFEST = "spin.toml";
-    private static final Set<String> TRIGGER_TYPES = Set.of("http");
+    private static final Set<String> TRIGGER_TYPES = Set.of("http", "redis");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

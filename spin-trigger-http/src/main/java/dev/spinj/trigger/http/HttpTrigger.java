@@ -15,6 +15,7 @@ import dev.spinj.wasm.stdio.ComponentLogs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +30,14 @@ public final class HttpTrigger implements AutoCloseable {
     public static final String TYPE = "http";
 
     private final RequestDispatcher dispatcher;
+    private final WasmApp wasm;
     private final HttpTriggerOptions options;
     private final WorkerPool workers;
     private HttpServer server;
 
-    private HttpTrigger(RequestDispatcher dispatcher, HttpTriggerOptions options) {
+    private HttpTrigger(RequestDispatcher dispatcher, WasmApp wasm, HttpTriggerOptions options) {
         this.dispatcher = dispatcher;
+        this.wasm = wasm;
         this.options = options;
         this.workers = new WorkerPool(options.workers(), options.queueLength());
     }
@@ -67,7 +70,7 @@ public final class HttpTrigger implements AutoCloseable {
             routes.add(new Route(config.component(), config.route(), component.component().metadataString("description")));
         }
         Router router = Router.build(base, routes);
-        return new HttpTrigger(new RequestDispatcher(router, executors, app.name(), app.version()), options);
+        return new HttpTrigger(new RequestDispatcher(router, executors, app.name(), app.version()), wasm, options);
     }
 
     RequestDispatcher dispatcher() {
@@ -80,6 +83,8 @@ public final class HttpTrigger implements AutoCloseable {
         server = HttpServer.bind(requested, new HttpServerInitializer(dispatcher, workers, options.maxBodyBytes()));
         InetSocketAddress bound = server.address();
         String baseUrl = "http://" + hostForUrl(bound) + ":" + bound.getPort();
+        // Relative outbound URLs (allowed host `self`) go back to this listener.
+        wasm.announceOrigin(URI.create(baseUrl));
         out.println();
         out.println("Serving " + baseUrl);
         for (String line : dispatcher.router().availableRoutes(baseUrl)) {

@@ -96,7 +96,7 @@ public final class RuntimeConfigFile {
         if (value == null) {
             return List.of();
         }
-        if (!(value instanceof TomlArray array) || !array.containsTables()) {
+        if (!(value instanceof TomlArray array) || (!array.isEmpty() && !(array.get(0) instanceof TomlTable))) {
             throw error("config_provider must be an array of tables ([[config_provider]])");
         }
         List<EnvProviderConfig> providers = new ArrayList<>();

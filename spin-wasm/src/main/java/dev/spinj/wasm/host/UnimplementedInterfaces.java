@@ -23,47 +23,7 @@ public final class UnimplementedInterfaces {
     }
 
     public static List<HostInterface> all() {
-        return List.of(outboundHttp(), keyValue(), sqlite(), rdbms("outbound-pg", "fermyon:spin/postgres", true),
-                rdbms("outbound-mysql", "fermyon:spin/mysql", false), llm());
-    }
-
-    private static HostInterface outboundHttp() {
-        // http-error has no message: runtime-error (4), and the message goes to the log
-        ErrorShape runtimeError = (ctx, ret, msg) -> ErrorResults.writeEnum(ctx, ret, 4, 4);
-        return new Unimplemented("wasi-outbound-http", "fermyon:spin/http", List.of(
-                new HostImport("request", "send-request", HostImport.i32Type(11), failing("outbound HTTP", runtimeError))));
-    }
-
-    private static HostInterface keyValue() {
-        ErrorShape io = (ctx, ret, msg) -> ErrorResults.writeStringCase(ctx, ret, 4, 5, msg);
-        String what = "key-value";
-        return new Unimplemented("key-value", "fermyon:spin/key-value", List.of(
-                HostImport.i32s("open", 3, failing(what, io)),
-                HostImport.i32s("get", 4, failing(what, io)),
-                HostImport.i32s("set", 6, failing(what, io)),
-                HostImport.i32s("delete", 4, failing(what, io)),
-                HostImport.i32s("exists", 4, failing(what, io)),
-                HostImport.i32s("get-keys", 2, failing(what, io)),
-                HostImport.i32s("close", 1, (ctx, args) -> null)));
-    }
-
-    private static HostInterface sqlite() {
-        ErrorShape io = (ctx, ret, msg) -> ErrorResults.writeStringCase(ctx, ret, 4, 4, msg);
-        return new Unimplemented("sqlite", "fermyon:spin/sqlite", List.of(
-                HostImport.i32s("open", 3, failing("SQLite", io)),
-                HostImport.i32s("execute", 6, failing("SQLite", io)),
-                HostImport.i32s("close", 1, (ctx, args) -> null)));
-    }
-
-    /** PostgreSQL and MySQL share types; only pg's {@code execute} returns a u64, moving the error to 8. */
-    private static HostInterface rdbms(String legacy, String canonical, boolean executeReturnsU64) {
-        ErrorShape other = (ctx, ret, msg) -> ErrorResults.writeStringCase(ctx, ret, 4, 5, msg);
-        ErrorShape executeOther = executeReturnsU64
-                ? (ctx, ret, msg) -> ErrorResults.writeStringCase(ctx, ret, 8, 5, msg)
-                : other;
-        return new Unimplemented(legacy, canonical, List.of(
-                HostImport.i32s("query", 7, failing(canonical, other)),
-                HostImport.i32s("execute", 7, failing(canonical, executeOther))));
+        return List.of(llm());
     }
 
     private static HostInterface llm() {

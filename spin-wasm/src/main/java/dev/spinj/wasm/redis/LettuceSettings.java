@@ -25,8 +25,8 @@ public final class LettuceSettings {
     }
 
     /**
-     * RESP2, as Spin's redis-rs speaks: replies keep their RESP2 shapes ({@code execute} relies on
-     * that) and pub/sub needs its own connection. Auto-reconnect is on; commands issued while
+     * RESP2, as Spin's redis-rs speaks (pub/sub on its own connection, no RESP3 reply types).
+     * Auto-reconnect is on; commands issued while
      * disconnected fail at once instead of queueing, so a guest gets its error variant promptly.
      */
     public static ClientOptions options() {

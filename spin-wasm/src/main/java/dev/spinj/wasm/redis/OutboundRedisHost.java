@@ -11,9 +11,6 @@ import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostImport;
 import dev.spinj.wasm.host.HostInterface;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.ProtocolKeyword;
-import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -65,57 +62,51 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
     public List<HostImport> imports() {
         return List.of(
                 HostImport.i32s("publish", 7, (ctx, a) -> run(ctx, "publish", a, UNIT_ERROR_AT,
-                        c -> c.publish(key(ctx, a, 2), bytes(ctx, a, 4)), OutboundRedisHost::writeUnit)),
+                        typed(c -> c.publish(key(ctx, a, 2), bytes(ctx, a, 4))), OutboundRedisHost::writeUnit)),
                 HostImport.i32s("set", 7, (ctx, a) -> run(ctx, "set", a, UNIT_ERROR_AT,
-                        c -> c.set(key(ctx, a, 2), bytes(ctx, a, 4)), OutboundRedisHost::writeUnit)),
+                        typed(c -> c.set(key(ctx, a, 2), bytes(ctx, a, 4))), OutboundRedisHost::writeUnit)),
                 // a missing key reads as an empty payload, as in Spin
                 HostImport.i32s("get", 5, (ctx, a) -> run(ctx, "get", a, LIST_ERROR_AT,
-                        c -> c.get(key(ctx, a, 2)), (x, ret, v) -> writeList(x, ret, x.abi().lowerBytes(v == null ? new byte[0] : v)))),
+                        typed(c -> c.get(key(ctx, a, 2))), (x, ret, v) -> writeList(x, ret, x.abi().lowerBytes(v == null ? new byte[0] : v)))),
                 HostImport.i32s("incr", 5, (ctx, a) -> run(ctx, "incr", a, S64_ERROR_AT,
-                        c -> c.incr(key(ctx, a, 2)), OutboundRedisHost::writeS64)),
+                        typed(c -> c.incr(key(ctx, a, 2))), OutboundRedisHost::writeS64)),
                 HostImport.i32s("del", 5, (ctx, a) -> run(ctx, "del", a, S64_ERROR_AT,
-                        c -> c.del(keys(ctx, a, 2)), OutboundRedisHost::writeS64)),
+                        typed(c -> c.del(keys(ctx, a, 2))), OutboundRedisHost::writeS64)),
                 HostImport.i32s("sadd", 7, (ctx, a) -> run(ctx, "sadd", a, S64_ERROR_AT,
-                        c -> c.sadd(key(ctx, a, 2), keys(ctx, a, 4)), OutboundRedisHost::writeS64)),
+                        typed(c -> c.sadd(key(ctx, a, 2), keys(ctx, a, 4))), OutboundRedisHost::writeS64)),
                 HostImport.i32s("srem", 7, (ctx, a) -> run(ctx, "srem", a, S64_ERROR_AT,
-                        c -> c.srem(key(ctx, a, 2), keys(ctx, a, 4)), OutboundRedisHost::writeS64)),
+                        typed(c -> c.srem(key(ctx, a, 2), keys(ctx, a, 4))), OutboundRedisHost::writeS64)),
                 HostImport.i32s("smembers", 5, (ctx, a) -> run(ctx, "smembers", a, LIST_ERROR_AT,
-                        c -> strings(c.smembers(key(ctx, a, 2))), (x, ret, v) -> writeList(x, ret, x.abi().lowerStrings(v)))),
+                        typed(c -> strings(c.smembers(key(ctx, a, 2)))), (x, ret, v) -> writeList(x, ret, x.abi().lowerStrings(v)))),
                 HostImport.i32s("execute", 7, this::execute));
     }
 
     private long[] execute(HostContext ctx, long[] a) {
         String command = ctx.abi().liftString((int) a[2], (int) a[3], "redis command");
-        CommandArgs<byte[], byte[]> args = parameters(ctx.abi(), (int) a[4], (int) a[5]);
-        byte[] name = command.getBytes(StandardCharsets.UTF_8);
-        ProtocolKeyword keyword = new ProtocolKeyword() {
-            @Override
-            public byte[] getBytes() {
-                return name;
-            }
-
-            @Override
-            public String toString() {
-                return command;
-            }
-        };
+        List<byte[]> args = parameters(ctx.abi(), (int) a[4], (int) a[5]);
         return run(ctx, "execute " + command, a, LIST_ERROR_AT,
-                c -> c.dispatch(keyword, new FlatReplyOutput(), args), OutboundRedisHost::writeResults);
+                address -> connections.execute(address, command.getBytes(StandardCharsets.UTF_8), args),
+                OutboundRedisHost::writeResults);
     }
 
-    /** The body of one import, ok result type {@code T}. */
+    /** A command of Lettuce's typed API, on the shared connection to the address. */
+    private <T> Function<String, T> typed(Function<RedisCommands<byte[], byte[]>, T> command) {
+        return address -> command.apply(connections.commands(address));
+    }
+
+    /** Writes an import's {@code ok} result at its return pointer. */
     @FunctionalInterface
     private interface OkWriter<T> {
         void write(HostContext ctx, int retptr, T value);
     }
 
     /**
-     * Lifts the address (argument 0/1) and runs {@code command} on its connection. The command
+     * Lifts the address (argument 0/1) and runs {@code command} against it. The command
      * lifts its own arguments first: a guest ABI violation propagates and traps the call; any
      * other failure is logged and written as {@code err(error)}.
      */
     private <T> long[] run(HostContext ctx, String function, long[] args, int errorAt,
-            Function<RedisCommands<byte[], byte[]>, T> command, OkWriter<T> ok) {
+            Function<String, T> command, OkWriter<T> ok) {
         String address = ctx.abi().liftString((int) args[0], (int) args[1], "redis address");
         int retptr = (int) args[args.length - 1];
         RedisAllowList allowed = allowLists.getOrDefault(ctx.componentId(), new RedisAllowList(List.of()));
@@ -127,7 +118,7 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
         }
         T value;
         try {
-            value = command.apply(connections.commands(address));
+            value = command.apply(address);
         } catch (GuestAbiException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -166,14 +157,14 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(m)).toString());
             } catch (CharacterCodingException e) {
-                throw new IllegalStateException("a set member is not valid UTF-8", e);
+                throw new RedisReplyException("a set member is not valid UTF-8");
             }
         }
         return out;
     }
 
     /** {@code list<redis-parameter>}: 16-byte elements, align 8, tag @0, int64 @8 or binary ptr/len @8/@12. */
-    private static CommandArgs<byte[], byte[]> parameters(CanonicalAbi abi, int ptr, int count) {
+    private static List<byte[]> parameters(CanonicalAbi abi, int ptr, int count) {
         GuestMemory memory = abi.memory();
         long size = Integer.toUnsignedLong(count) * PARAMETER_SIZE;
         if (size > Integer.MAX_VALUE) {
@@ -181,11 +172,12 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
         }
         memory.checkRange(ptr, (int) size, "redis arguments");
         memory.checkAligned(ptr, 8, "redis arguments");
-        CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE);
+        List<byte[]> args = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int at = ptr + i * PARAMETER_SIZE;
             if (abi.tag(at, 2, "redis-parameter") == 0) {
-                args.add(memory.i64(at + 8));
+                // integers go on the wire in decimal, as redis-rs writes them
+                args.add(Long.toString(memory.i64(at + 8)).getBytes(StandardCharsets.US_ASCII));
             } else {
                 args.add(memory.bytes(memory.i32(at + 8), memory.i32(at + 12), "redis argument " + i));
             }

@@ -6,16 +6,21 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One binary-safe connection per Redis address, shared by every instance of every component
- * (Lettuce connections are thread-safe and pipeline concurrent commands), opened on first use.
- * A failed connect is not remembered: the next call tries again.
+ * One binary-safe Lettuce connection per Redis address, shared by every instance of every
+ * component (Lettuce connections are thread-safe and pipeline concurrent commands), plus one
+ * {@link RespConnection} per address for {@code execute}; both opened on first use. A failed
+ * connect is not remembered: the next call tries again.
  */
 final class RedisConnections implements AutoCloseable {
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
+    private final Map<String, RespConnection> resp = new ConcurrentHashMap<>();
     private ClientResources resources;
 
     private record Connection(RedisClient client, StatefulRedisConnection<byte[], byte[]> connection) {}
@@ -28,6 +33,38 @@ final class RedisConnections implements AutoCloseable {
      */
     RedisCommands<byte[], byte[]> commands(String address) {
         return open.computeIfAbsent(address, this::connect).connection().sync();
+    }
+
+    /**
+     * Runs a generic command on the RESP connection to {@code address}, replacing that connection
+     * when it broke.
+     *
+     * @throws RedisReplyException for an error reply
+     * @throws UncheckedIOException when the server cannot be reached or the connection broke
+     */
+    List<RedisResult> execute(String address, byte[] command, List<byte[]> args) {
+        RespConnection connection = resp.computeIfAbsent(address, a -> {
+            try {
+                return RespConnection.open(RedisURI.create(a));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot connect to " + a + ": " + e.getMessage(), e);
+            }
+        });
+        try {
+            return connection.execute(command, args);
+        } catch (IOException e) {
+            resp.remove(address, connection);
+            closeQuietly(connection);
+            throw new UncheckedIOException("connection to " + address + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(RespConnection connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // already broken; nothing more to release
+        }
     }
 
     private Connection connect(String address) {
@@ -55,6 +92,8 @@ final class RedisConnections implements AutoCloseable {
             c.client().shutdown();
         }
         open.clear();
+        resp.values().forEach(RedisConnections::closeQuietly);
+        resp.clear();
         if (resources != null) {
             resources.shutdown();
             resources = null;

@@ -1,6 +1,12 @@
 package dev.spinj.wasm.variables;
 
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.loader.lock.LockedVariable;
+import dev.spinj.wasm.config.EnvProviderConfig;
+import dev.spinj.wasm.config.RuntimeConfigException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +23,61 @@ public final class Variables {
     public Variables(Map<String, LockedVariable> declared, List<VariableProvider> providers) {
         this.declared = Map.copyOf(declared);
         this.providers = List.copyOf(providers);
+    }
+
+    /**
+     * The providers of one app, in Spin's order: the built-in env provider ({@code SPIN_CONFIG_*}
+     * for a Spin 1 lock, {@code SPIN_VARIABLE_*} for a Spin 2 lock, i.e. one with
+     * {@code metadata.triggers}) backed by {@code <appDir>/.env}, then the runtime config's env
+     * providers. Defaults come last, in {@link #resolve}.
+     */
+    public static Variables forApp(LockedApp app, Map<String, String> processEnv, Path appDir,
+            List<EnvProviderConfig> configured) {
+        List<VariableProvider> providers = new ArrayList<>();
+        String prefix = app.metadata().containsKey("triggers") ? "SPIN_VARIABLE" : "SPIN_CONFIG";
+        providers.add(new EnvVariableProvider(prefix, processEnv, dotenv(appDir == null ? null : appDir.resolve(".env"))));
+        for (EnvProviderConfig config : configured) {
+            providers.add(new EnvVariableProvider(config.prefix(), processEnv, dotenv(config.dotenvPath())));
+        }
+        return new Variables(app.variables(), providers);
+    }
+
+    private static Map<String, String> dotenv(Path file) {
+        try {
+            return DotEnvFile.read(file);
+        } catch (IOException e) {
+            throw new RuntimeConfigException("Failed to read the dotenv file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails startup, naming the component or variable, when a config template is malformed or
+     * names an undeclared variable, or when a required variable resolves nowhere. Never puts a
+     * value in the message: it may be a secret.
+     */
+    public void check(LockedApp app) {
+        for (LockedComponent component : app.components()) {
+            for (Map.Entry<String, String> entry : component.config().entrySet()) {
+                try {
+                    for (Part part : parse(entry.getValue())) {
+                        if (part.variable() && !declared.containsKey(part.text())) {
+                            throw new VariableException("no variable for \"" + part.text() + "\"");
+                        }
+                    }
+                } catch (VariableException e) {
+                    throw new RuntimeConfigException("Component " + component.id() + ": invalid config \""
+                            + entry.getKey() + "\": " + e.getMessage());
+                }
+            }
+        }
+        for (String name : declared.keySet()) {
+            try {
+                resolve(name);
+            } catch (VariableException e) {
+                throw new RuntimeConfigException("Variable \"" + name + "\" is required but has no value: "
+                        + e.getMessage());
+            }
+        }
     }
 
     public String resolveTemplate(String template) throws VariableException {

@@ -61,12 +61,18 @@ public final class KeyValueHost implements HostInterface {
                 }));
     }
 
+    /** Every key-value result fits 16 bytes; checked first so a bad pointer traps before the store changes. */
+    private static void checkReturnArea(HostContext ctx, int ret) {
+        ctx.abi().memory().checkRange(ret, 16, "key-value return area");
+    }
+
     private static String key(HostContext ctx, long ptr, long len) {
         return ctx.abi().liftString((int) ptr, (int) len, "key-value key");
     }
 
     private long[] open(HostContext ctx, int namePtr, int nameLen, int ret) {
         String name = ctx.abi().liftString(namePtr, nameLen, "key-value store name");
+        checkReturnArea(ctx, ret);
         if (!ctx.component().metadataList("key_value_stores").contains(name)) {
             ErrorResults.writeEnum(ctx, ret, 4, ACCESS_DENIED);
         } else if (!stores.defines(name)) {
@@ -89,6 +95,7 @@ public final class KeyValueHost implements HostInterface {
     }
 
     private long[] get(HostContext ctx, int handle, String key, int ret) {
+        checkReturnArea(ctx, ret);
         KeyValueStore store = handles(ctx).get(handle);
         if (store == null) {
             ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
@@ -111,6 +118,7 @@ public final class KeyValueHost implements HostInterface {
     }
 
     private long[] set(HostContext ctx, int handle, String key, byte[] value, int ret) {
+        checkReturnArea(ctx, ret);
         KeyValueStore store = handles(ctx).get(handle);
         if (store == null) {
             ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
@@ -126,6 +134,7 @@ public final class KeyValueHost implements HostInterface {
     }
 
     private long[] delete(HostContext ctx, int handle, String key, int ret) {
+        checkReturnArea(ctx, ret);
         KeyValueStore store = handles(ctx).get(handle);
         if (store == null) {
             ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
@@ -141,6 +150,7 @@ public final class KeyValueHost implements HostInterface {
     }
 
     private long[] exists(HostContext ctx, int handle, String key, int ret) {
+        checkReturnArea(ctx, ret);
         KeyValueStore store = handles(ctx).get(handle);
         if (store == null) {
             ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
@@ -156,6 +166,7 @@ public final class KeyValueHost implements HostInterface {
     }
 
     private long[] getKeys(HostContext ctx, int handle, int ret) {
+        checkReturnArea(ctx, ret);
         KeyValueStore store = handles(ctx).get(handle);
         if (store == null) {
             ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);

@@ -56,6 +56,7 @@ public final class SqliteHost implements HostInterface {
     private long[] open(HostContext ctx, long[] args) {
         String name = ctx.abi().liftString((int) args[0], (int) args[1], "SQLite database name");
         int ret = (int) args[2];
+        ctx.abi().memory().checkRange(ret, 16, "SQLite open return area");
         if (!ctx.component().metadataList("databases").contains(name)) {
             ErrorResults.writeEnum(ctx, ret, 4, ACCESS_DENIED);
         } else if (!databases.defines(name)) {
@@ -82,6 +83,7 @@ public final class SqliteHost implements HostInterface {
         String sql = abi.liftString((int) args[1], (int) args[2], "SQLite statement");
         List<SqliteValue> parameters = liftValues(abi, (int) args[3], (int) args[4]);
         int ret = (int) args[5];
+        abi.memory().checkRange(ret, 20, "SQLite execute return area");
         SqliteDatabase database = connections(ctx).get((int) args[0]);
         if (database == null) {
             ErrorResults.writeEnum(ctx, ret, 4, INVALID_CONNECTION);

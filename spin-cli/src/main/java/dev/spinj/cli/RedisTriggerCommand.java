@@ -1,0 +1,45 @@
+package dev.spinj.cli;
+
+import dev.spinj.trigger.redis.RedisConnectException;
+import dev.spinj.trigger.redis.RedisTrigger;
+import dev.spinj.wasm.ComponentLoadException;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code spin trigger redis}: handles the app's Redis messages until SIGINT/SIGTERM, then
+ * unsubscribes, lets received messages finish and exits 0.
+ */
+@Command(name = "redis", description = "Handle the Redis messages of the app in SPIN_LOCKED_URL.", mixinStandardHelpOptions = true)
+final class RedisTriggerCommand implements Callable<Integer> {
+    private static final long DRAIN_SECONDS = 30;
+
+    @Mixin
+    CommonTriggerOptions common = new CommonTriggerOptions();
+
+    @Override
+    public Integer call() throws CliException, InterruptedException, IOException {
+        ShutdownSignal shutdown = ShutdownSignal.install();
+        TriggerApp setup = TriggerApp.fromEnvironment(System.getenv(), common, System.out);
+        RedisTrigger trigger;
+        try {
+            trigger = RedisTrigger.create(setup.wasm, setup.logs);
+        } catch (ComponentLoadException e) {
+            throw new CliException("Failed to prepare the Redis trigger", e);
+        }
+        try {
+            trigger.start(System.out);
+        } catch (RedisConnectException e) {
+            trigger.close();
+            throw new CliException(e.getMessage(), e.getCause());
+        }
+        shutdown.await();
+        trigger.stop(DRAIN_SECONDS, TimeUnit.SECONDS);
+        setup.wasm.close();
+        setup.logs.close();
+        return 0;
+    }
+}

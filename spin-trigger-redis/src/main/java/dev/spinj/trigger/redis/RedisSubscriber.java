@@ -1,0 +1,125 @@
+package dev.spinj.trigger.redis;
+
+import dev.spinj.wasm.redis.LettuceSettings;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pub/sub connection to one Redis server, subscribed to every channel the app handles there.
+ * Messages go to their channel's {@link ChannelWorker}. When the connection drops, Lettuce
+ * reconnects with backoff and resubscribes; messages published meanwhile are lost (pub/sub has
+ * no replay).
+ */
+final class RedisSubscriber {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
+
+    private final String address;
+    private final Map<String, ChannelWorker> workers;
+    private final RedisClient client;
+    private StatefulRedisPubSubConnection<byte[], byte[]> connection;
+    private volatile boolean stopping;
+
+    RedisSubscriber(String address, Map<String, ChannelWorker> workers, ClientResources resources) {
+        this.address = address;
+        this.workers = Collections.unmodifiableMap(new LinkedHashMap<>(workers));
+        this.client = RedisClient.create(resources);
+        client.setOptions(LettuceSettings.options());
+        client.addListener(new ConnectionLog());
+    }
+
+    String address() {
+        return address;
+    }
+
+    Map<String, ChannelWorker> workers() {
+        return workers;
+    }
+
+    /** Connects and subscribes to every channel; Lettuce repeats the subscriptions after a reconnect. */
+    void subscribe() throws RedisConnectException {
+        try {
+            connection = client.connectPubSub(ByteArrayCodec.INSTANCE, RedisURI.create(address));
+            connection.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(byte[] channel, byte[] message) {
+                    ChannelWorker worker = workers.get(new String(channel, StandardCharsets.UTF_8));
+                    if (worker != null) {
+                        worker.submit(message);
+                    }
+                }
+            });
+            connection.sync().subscribe(workers.keySet().stream()
+                    .map(c -> c.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
+        } catch (RedisException | IllegalArgumentException e) {
+            close();
+            throw new RedisConnectException(address, e);
+        }
+    }
+
+    /**
+     * Unsubscribes (best effort: the server may be gone), lets each channel finish what it has
+     * received within {@code grace}, then disconnects.
+     */
+    void stop(long grace, TimeUnit unit) throws InterruptedException {
+        stopping = true;
+        if (connection != null && connection.isOpen()) {
+            try {
+                connection.sync().unsubscribe();
+            } catch (RedisException e) {
+                LOG.debug("Unsubscribing from {} failed: {}", address, e.getMessage());
+            }
+        }
+        long deadline = System.nanoTime() + unit.toNanos(grace);
+        for (ChannelWorker worker : workers.values()) {
+            worker.drain(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        close();
+    }
+
+    /** Disconnects at once; messages already queued still run on their daemon threads. */
+    void close() {
+        stopping = true;
+        workers.values().forEach(ChannelWorker::shutdown);
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        client.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** Says when the server went away and came back, since messages in between are lost. */
+    private final class ConnectionLog implements RedisConnectionStateListener {
+        private volatile boolean lost;
+
+        @Override
+        public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+            if (!stopping) {
+                lost = true;
+                LOG.warn("Lost the connection to {}; reconnecting (messages published until then are lost)", address);
+            }
+        }
+
+        @Override
+        public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress socket) {
+            if (lost && !stopping) {
+                lost = false;
+                LOG.info("Reconnected to {}; resubscribing to {}", address, workers.keySet());
+            }
+        }
+    }
+}

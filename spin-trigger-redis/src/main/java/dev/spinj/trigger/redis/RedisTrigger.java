@@ -1,0 +1,103 @@
+package dev.spinj.trigger.redis;
+
+import dev.spinj.loader.lock.LockFiles;
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.lock.LockedTrigger;
+import dev.spinj.wasm.ComponentLoadException;
+import dev.spinj.wasm.WasmApp;
+import dev.spinj.wasm.redis.LettuceSettings;
+import dev.spinj.wasm.stdio.ComponentLogs;
+import io.lettuce.core.resource.ClientResources;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Redis trigger of one app (SPEC 9): every component prepared and every channel resolved to
+ * its server before anything connects, then one subscriber per server. Messages of one channel
+ * run in order; channels run in parallel.
+ */
+public final class RedisTrigger implements AutoCloseable {
+    public static final String TYPE = "redis";
+    private static final Logger LOG = LoggerFactory.getLogger(RedisTrigger.class);
+
+    private final ClientResources resources = LettuceSettings.resources();
+    private final List<RedisSubscriber> subscribers = new ArrayList<>();
+
+    private RedisTrigger(Map<String, Map<String, ChannelWorker>> byServer) {
+        byServer.forEach((address, workers) -> subscribers.add(new RedisSubscriber(address, workers, resources)));
+    }
+
+    public static RedisTrigger create(WasmApp wasm, ComponentLogs logs) throws ComponentLoadException {
+        LockedApp app = wasm.app();
+        String appAddress = app.triggerSetting(TYPE, "address").map(String::valueOf).orElse(null);
+        Map<String, RedisMessageExecutor> executors = new HashMap<>();
+        Map<String, Map<String, ChannelWorker>> byServer = new LinkedHashMap<>();
+        for (LockedTrigger trigger : app.triggersOfType(TYPE)) {
+            RedisTriggerConfig config;
+            try {
+                config = LockFiles.triggerConfig(trigger, RedisTriggerConfig.class);
+            } catch (IllegalArgumentException e) {
+                throw new ComponentLoadException(e.getMessage(), e);
+            }
+            if (config.component() == null || config.channel() == null) {
+                throw new ComponentLoadException("trigger " + trigger.id() + " needs a component and a channel");
+            }
+            String address = config.address() != null ? config.address() : appAddress;
+            if (address == null) {
+                throw new ComponentLoadException("trigger " + trigger.id()
+                        + " has no Redis address: set the app's redis trigger address");
+            }
+            RedisMessageExecutor executor = executors.get(config.component());
+            if (executor == null) {
+                executor = new RedisMessageExecutor(wasm.prepare(config.component()), logs);
+                executors.put(config.component(), executor);
+            }
+            Map<String, ChannelWorker> channels = byServer.computeIfAbsent(address, a -> new LinkedHashMap<>());
+            ChannelWorker previous = channels.put(config.channel(), new ChannelWorker(address, config.channel(), executor));
+            if (previous != null) {
+                // Spin 1 maps channel -> component: the later trigger wins
+                LOG.warn("Channel {} on {} is handled by both '{}' and '{}'; using '{}'", config.channel(), address,
+                        previous.componentId(), config.component(), config.component());
+            }
+        }
+        return new RedisTrigger(byServer);
+    }
+
+    /**
+     * Connects to every server and subscribes, then prints one {@code Listening on} line per
+     * channel. Fails, naming the address, if a server cannot be reached.
+     */
+    public void start(PrintStream out) throws RedisConnectException {
+        for (RedisSubscriber subscriber : subscribers) {
+            subscriber.subscribe();
+        }
+        for (RedisSubscriber subscriber : subscribers) {
+            for (ChannelWorker worker : subscriber.workers().values()) {
+                out.println("Listening on " + subscriber.address() + ": " + worker.channel() + " -> " + worker.componentId());
+            }
+        }
+        out.flush();
+    }
+
+    /** Graceful stop: unsubscribe, let received messages finish (up to {@code grace}), disconnect. */
+    public void stop(long grace, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(grace);
+        for (RedisSubscriber subscriber : subscribers) {
+            subscriber.stop(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        subscribers.forEach(RedisSubscriber::close);
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.spinj.trigger.redis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.spinj.wasm.stdio.ComponentLogs;
+import dev.spinj.wasm.testing.RedisServerFixture;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Redis trigger and outbound Redis against a real redis-server, with C guests built in both
+ * ABI flavours ({@code apps/redis-probe}: component {@code probe-a} on channel {@code probe-a} is
+ * flavour A, {@code probe-b} flavour B).
+ */
+@Timeout(120)
+class RedisTriggerTest {
+    private static final AtomicInteger TEST_ID = new AtomicInteger();
+    private static RedisServerFixture redis;
+    private static RedisClient client;
+    private static StatefulRedisConnection<byte[], byte[]> connection;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServerFixture.start();
+        client = RedisClient.create(redis.address());
+        connection = client.connect(ByteArrayCodec.INSTANCE);
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        connection.close();
+        client.shutdown();
+        redis.close();
+    }
+
+    private static RedisCommands<byte[], byte[]> redis() {
+        return connection.sync();
+    }
+
+    private static String newPrefix() {
+        return "spinj-test-" + ProcessHandle.current().pid() + "-" + TEST_ID.incrementAndGet() + ":";
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Waits until {@code <prefix>last} holds {@code expected}. */
+    private static void awaitLast(String prefix, byte[] expected) throws InterruptedException {
+        TriggerHarness.await(() -> Arrays.equals(expected, redis().get(utf8(prefix + "last"))),
+                () -> "the guest never stored the payload under " + prefix + "last");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"probe-a", "probe-b"})
+    void publishedMessageRunsTheGuestWhoseOutboundSetIsVisible(String channel) throws Exception {
+        String prefix = newPrefix();
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
+            redis().publish(utf8(channel), utf8("hello " + channel));
+            awaitLast(prefix, utf8("hello " + channel));
+            assertEquals("1", new String(redis().get(utf8(prefix + "count")), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void startupPrintsOneListeningLinePerChannel() throws Exception {
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), newPrefix())) {
+            assertEquals("Listening on " + redis.address() + ": probe-a -> probe-a\n"
+                    + "Listening on " + redis.address() + ": probe-b -> probe-b\n", app.startupOutput());
+        }
+    }
+
+    @Test
+    void oneMebibytePayloadArrivesIntact() throws Exception {
+        byte[] payload = new byte[1 << 20];
+        new Random(42).nextBytes(payload);
+        String prefix = newPrefix();
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
+            redis().publish(utf8("probe-a"), payload);
+            awaitLast(prefix, payload);
+        }
+    }
+
+    @Test
+    void payloadWithZeroBytesInsideArrivesIntact() throws Exception {
+        byte[] payload = {'a', 0, 0, 'b', 0, (byte) 0xff, 0};
+        String prefix = newPrefix();
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
+            redis().publish(utf8("probe-b"), payload);
+            awaitLast(prefix, payload);
+        }
+    }
+
+    @Test
+    void messagesOnOneChannelAreHandledInArrivalOrder() throws Exception {
+        String prefix = newPrefix();
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
+            for (int i = 1; i <= 20; i++) {
+                redis().publish(utf8("probe-a"), utf8("message " + i));
+            }
+            TriggerHarness.await(() -> "20".equals(string(redis().get(utf8(prefix + "count")))),
+                    () -> "not all 20 messages were handled");
+            assertEquals("message 20", string(redis().get(utf8(prefix + "last"))));
+        }
+    }
+
+    @Test
+    void goStyleErrSuccessCountsAsSuccess() throws Exception {
+        try (TriggerHarness app = TriggerHarness.prepare("redis-probe", redis.address(), newPrefix())) {
+            RedisMessageExecutor executor = new RedisMessageExecutor(app.wasm.prepare("probe-a"), silentLogs());
+            assertTrue(executor.execute(utf8("go-ok")));
+        }
+    }
+
+    @Test
+    void errErrorCountsAsFailure() throws Exception {
+        try (TriggerHarness app = TriggerHarness.prepare("redis-probe", redis.address(), newPrefix())) {
+            RedisMessageExecutor executor = new RedisMessageExecutor(app.wasm.prepare("probe-b"), silentLogs());
+            assertFalse(executor.execute(utf8("fail")));
+        }
+    }
+
+    @Test
+    void trappingGuestIsLoggedWithItsComponentAndTheNextMessageIsHandled() throws Exception {
+        String prefix = newPrefix();
+        try (CapturedStderr log = new CapturedStderr();
+                TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
+            redis().publish(utf8("probe-a"), utf8("trap"));
+            redis().publish(utf8("probe-a"), utf8("after the trap"));
+            awaitLast(prefix, utf8("after the trap"));
+            log.await("Component probe-a: failed to handle a message on " + redis.address() + " channel probe-a");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"probe-a", "probe-b"})
+    void everyOutboundFunctionRoundTrips(String channel) throws Exception {
+        String prefix = newPrefix();
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
+            redis().publish(utf8(channel), utf8("outbound"));
+            app.awaitGuestOutput("end\n");
+            assertEquals(String.join("\n",
+                    "set=0",
+                    "get=a\\x00b\\xff",
+                    "get-missing=0",
+                    "incr=0:2",
+                    "sadd=0:3",
+                    "srem=0:1",
+                    "smembers=x,z",
+                    "del=0:2",
+                    "publish=0",
+                    "exec-set=[]",
+                    "exec-get=[b:42]",
+                    "exec-nil=[]",
+                    "exec-incrby=[i:-8]",
+                    "exec-ping=[s:PONG]",
+                    "exec-rpush=[i:2]",
+                    "exec-lrange=[b:a\\x00b b:7]",
+                    "exec-eval=[i:1 b:a i:2 s:FINE b:OK]",
+                    "exec-unknown=error",
+                    "end", ""), app.guestOutput());
+        }
+    }
+
+    @Test
+    void triggerReconnectsAfterTheServerRestartsAndHandlesTheNextMessage() throws Exception {
+        assumeTrue(redis.canRestart(), "needs a redis-server of its own to restart");
+        String prefix = newPrefix();
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
+            redis.stop();
+            redis.restart();
+            // PUBLISH answers how many subscribers got the message: 1 once the trigger resubscribed
+            TriggerHarness.await(() -> redis().publish(utf8("probe-a"), utf8("after restart")) == 1,
+                    () -> "the trigger never resubscribed after the restart");
+            awaitLast(prefix, utf8("after restart"));
+        }
+    }
+
+    @Test
+    void startupAgainstAClosedPortFailsNamingTheAddressWithinTenSeconds() throws Exception {
+        String closed = "redis://127.0.0.1:1";
+        try (TriggerHarness app = TriggerHarness.prepare("redis-probe", closed, newPrefix())) {
+            long started = System.nanoTime();
+            RedisConnectException e = assertThrows(RedisConnectException.class,
+                    () -> app.trigger.start(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+            assertEquals("Redis trigger failed to connect to " + closed, e.getMessage());
+            assertTrue(System.nanoTime() - started < 10_000_000_000L, "took longer than 10 s");
+        }
+    }
+
+    @Test
+    void v2TriggerAddressOverridesTheAppAddress() throws Exception {
+        String prefix = newPrefix();
+        try (TriggerHarness app = TriggerHarness.start("redis-probe-v2", redis.address(), prefix)) {
+            redis().publish(utf8("probe-v2"), utf8("v2 message"));
+            awaitLast(prefix, utf8("v2 message"));
+        }
+    }
+
+    @Test
+    void v2ComponentGetsTheErrorVariantForAnAddressMissingFromAllowedOutboundHosts() throws Exception {
+        // the same server under another name: reachable, but not listed
+        String unlisted = "redis://localhost:" + redis.port();
+        try (CapturedStderr log = new CapturedStderr();
+                TriggerHarness app = TriggerHarness.start("redis-probe-v2", redis.address(), newPrefix())) {
+            redis().publish(utf8("probe-v2"), utf8("denied " + unlisted));
+            app.awaitGuestOutput("denied: ");
+            assertEquals("denied: set=-1 get=-1\n", app.guestOutput());
+            log.await("Component probe: outbound Redis set to " + unlisted + " denied");
+        }
+    }
+
+    private static String string(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static ComponentLogs silentLogs() {
+        return new ComponentLogs(null, true, Set.of(), System.out, System.err);
+    }
+}

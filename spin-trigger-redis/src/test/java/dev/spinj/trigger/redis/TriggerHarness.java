@@ -1,0 +1,84 @@
+package dev.spinj.trigger.redis;
+
+import dev.spinj.loader.AppLoader;
+import dev.spinj.loader.lock.LockFiles;
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.wasm.WasmApp;
+import dev.spinj.wasm.stdio.ComponentLogs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A test app from {@code src/test/resources/apps/<name>} run by a real {@link RedisTrigger}, with
+ * the manifests' placeholder server {@code redis://127.0.0.1:6379} replaced by the test server and
+ * the guests' stdout captured.
+ */
+final class TriggerHarness implements AutoCloseable {
+    static final String PLACEHOLDER = "redis://127.0.0.1:6379";
+
+    private final ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream startupOut = new ByteArrayOutputStream();
+    final WasmApp wasm;
+    final RedisTrigger trigger;
+
+    private TriggerHarness(LockedApp app) throws Exception {
+        PrintStream capture = new PrintStream(guestOut, true, StandardCharsets.UTF_8);
+        wasm = new WasmApp(app, Map.of());
+        trigger = RedisTrigger.create(wasm, new ComponentLogs(null, false, Set.of(), capture, capture));
+    }
+
+    /** Loads the app; guests see {@code REDIS_ADDRESS} (the test server) and {@code KEY_PREFIX}. */
+    static TriggerHarness prepare(String appName, String redisAddress, String keyPrefix) throws Exception {
+        Path manifest = Path.of(TriggerHarness.class.getResource("/apps/" + appName + "/spin.toml").toURI());
+        Path workDir = Files.createTempDirectory("spinj-redis-test-");
+        LockedApp app = AppLoader.load(manifest, workDir, new AppLoader.Options(false,
+                Map.of("REDIS_ADDRESS", redisAddress, "KEY_PREFIX", keyPrefix)));
+        return new TriggerHarness(LockFiles.fromJson(LockFiles.toJson(app).replace(PLACEHOLDER, redisAddress)));
+    }
+
+    static TriggerHarness start(String appName, String redisAddress, String keyPrefix) throws Exception {
+        TriggerHarness harness = prepare(appName, redisAddress, keyPrefix);
+        harness.trigger.start(new PrintStream(harness.startupOut, true, StandardCharsets.UTF_8));
+        return harness;
+    }
+
+    String startupOutput() {
+        return startupOut.toString(StandardCharsets.UTF_8);
+    }
+
+    String guestOutput() {
+        return guestOut.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Waits for the guests to print {@code text}. */
+    void awaitGuestOutput(String text) throws InterruptedException {
+        await(() -> guestOutput().contains(text), () -> "guest output never contained '" + text + "':\n" + guestOutput());
+    }
+
+    /** Polls {@code condition} every 20 ms for up to 20 s. */
+    static void await(BooleanSupplier condition, Supplier<String> failure) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(failure.get());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        trigger.stop(5, TimeUnit.SECONDS);
+        wasm.close();
+    }
+}

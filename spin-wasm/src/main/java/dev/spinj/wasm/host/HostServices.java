@@ -1,0 +1,99 @@
+package dev.spinj.wasm.host;
+
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.wasm.config.HostSettings;
+import dev.spinj.wasm.host.http.AppOrigin;
+import dev.spinj.wasm.host.http.OutboundHttpHost;
+import dev.spinj.wasm.host.kv.KeyValueHost;
+import dev.spinj.wasm.host.rdbms.RdbmsHost;
+import dev.spinj.wasm.host.sqlite.SqliteDatabases;
+import dev.spinj.wasm.host.sqlite.SqliteHost;
+import dev.spinj.wasm.kv.KeyValueStores;
+import dev.spinj.wasm.variables.Variables;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The app-wide state behind the host interfaces (variables, stores, databases, the outbound HTTP
+ * client and connection pools), built and checked once before anything is served: an undefined
+ * store or database, a bad allow-list or an unresolvable required variable fails here with a
+ * {@link dev.spinj.wasm.config.RuntimeConfigException}.
+ */
+public final class HostServices implements AutoCloseable {
+    private final LockedApp app;
+    private final Variables variables;
+    private final KeyValueStores stores;
+    private final SqliteDatabases databases;
+    private final AppOrigin origin = new AppOrigin();
+    private final RdbmsHost postgres = RdbmsHost.postgres();
+    private final RdbmsHost mysql = RdbmsHost.mysql();
+    private final List<HostInterface> interfaces = new ArrayList<>();
+
+    private HostServices(LockedApp app, Map<String, String> processEnv, HostSettings settings) {
+        this.app = app;
+        boolean spin2 = app.metadata().containsKey("triggers");
+        variables = Variables.forApp(app, processEnv, settings.appDir(), settings.runtimeConfig().envProviders());
+        variables.check(app);
+        stores = KeyValueStores.configure(settings.stateDir(), settings.runtimeConfig().keyValueStores());
+        stores.checkDefined(app);
+        databases = SqliteDatabases.configure(settings.stateDir(), settings.runtimeConfig().sqliteDatabases());
+        databases.checkDefined(app);
+        interfaces.add(OutboundHttpHost.forApp(app, spin2, settings.http(), origin));
+        interfaces.add(new KeyValueHost(stores));
+        interfaces.add(new SqliteHost(databases));
+        interfaces.add(postgres);
+        interfaces.add(mysql);
+        stores.seedDefault(settings.keyValueSeeds());
+        databases.runStartupStatements(settings.sqliteStatements());
+    }
+
+    public static HostServices create(LockedApp app, Map<String, String> processEnv, HostSettings settings) {
+        return new HostServices(app, processEnv, settings);
+    }
+
+    public Variables variables() {
+        return variables;
+    }
+
+    /** Outbound HTTP, key-value, SQLite, PostgreSQL and MySQL; config is built from {@link #variables()}. */
+    public List<HostInterface> interfaces() {
+        return List.copyOf(interfaces);
+    }
+
+    /** Where relative outbound URLs ({@code self}) go; the trigger announces it once it listens. */
+    public void announceOrigin(URI appOrigin) {
+        origin.announce(appOrigin);
+    }
+
+    /** The SPEC 6 startup lines about the default store and database, for the components that use them. */
+    public List<String> startupSummary() {
+        List<String> lines = new ArrayList<>();
+        if (anyComponentLists("key_value_stores") && stores.defaultStoreSummary() != null) {
+            lines.add(stores.defaultStoreSummary());
+        }
+        if (anyComponentLists("databases")) {
+            lines.add(databases.defaultDatabaseSummary());
+        }
+        return lines;
+    }
+
+    private boolean anyComponentLists(String metadataKey) {
+        for (LockedComponent component : app.components()) {
+            if (!component.metadataList(metadataKey).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        stores.close();
+        databases.close();
+        postgres.close();
+        mysql.close();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.spinj.wasm.redis;
+
+/** Redis answered a command with an error reply (or a reply the guest's types cannot hold). */
+final class RedisReplyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RedisReplyException(String message) {
+        super(message);
+    }
+}
