@@ -1,6 +1,5 @@
 package dev.spinj.wasm.host.kv;
 
-import dev.spinj.wasm.abi.CanonicalAbi;
 import dev.spinj.wasm.abi.GuestMemory;
 import dev.spinj.wasm.abi.Slice;
 import dev.spinj.wasm.host.ErrorResults;
@@ -82,19 +81,31 @@ public final class KeyValueHost implements HostInterface {
             try {
                 store = stores.store(name);
             } catch (KeyValueException e) {
-                return io(ctx, ret, e);
+                ErrorResults.writeStringCase(ctx, ret, 4, IO, e.getMessage());
+                return null;
             }
             int handle = handles(ctx).add(store);
             if (handle < 0) {
                 ErrorResults.writeEnum(ctx, ret, 4, STORE_TABLE_FULL);
             } else {
-                ok(ctx, ret).writeI32(ret + 4, handle);
+                ctx.abi().memory().writeU8(ret, 0);
+                ctx.abi().memory().writeI32(ret + 4, handle);
             }
         }
         return null;
     }
 
-    private long[] get(HostContext ctx, int handle, String key, int ret) {
+    /** What a store operation writes on success; it may answer an error variant itself (no-such-key). */
+    @FunctionalInterface
+    private interface StoreOperation {
+        void apply(KeyValueStore store, GuestMemory memory) throws KeyValueException;
+    }
+
+    /**
+     * The shape every handle-taking function shares: check the return area, resolve the handle
+     * ({@code invalid-store}), run the operation, map a backend failure to {@code io}.
+     */
+    private static long[] onStore(HostContext ctx, int handle, int ret, StoreOperation operation) {
         checkReturnArea(ctx, ret);
         KeyValueStore store = handles(ctx).get(handle);
         if (store == null) {
@@ -102,97 +113,54 @@ public final class KeyValueHost implements HostInterface {
             return null;
         }
         try {
+            operation.apply(store, ctx.abi().memory());
+        } catch (KeyValueException e) {
+            ErrorResults.writeStringCase(ctx, ret, 4, IO, e.getMessage());
+        }
+        return null;
+    }
+
+    private static long[] get(HostContext ctx, int handle, String key, int ret) {
+        return onStore(ctx, handle, ret, (store, memory) -> {
             Optional<byte[]> value = store.get(key);
             if (value.isEmpty()) {
                 ErrorResults.writeEnum(ctx, ret, 4, NO_SUCH_KEY);
-            } else {
-                Slice bytes = ctx.abi().lowerBytes(value.get());
-                GuestMemory memory = ok(ctx, ret);
-                memory.writeI32(ret + 4, bytes.ptr());
-                memory.writeI32(ret + 8, bytes.len());
+                return;
             }
-            return null;
-        } catch (KeyValueException e) {
-            return io(ctx, ret, e);
-        }
+            writeOkSlice(memory, ret, ctx.abi().lowerBytes(value.get()));
+        });
     }
 
-    private long[] set(HostContext ctx, int handle, String key, byte[] value, int ret) {
-        checkReturnArea(ctx, ret);
-        KeyValueStore store = handles(ctx).get(handle);
-        if (store == null) {
-            ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
-            return null;
-        }
-        try {
+    private static long[] set(HostContext ctx, int handle, String key, byte[] value, int ret) {
+        return onStore(ctx, handle, ret, (store, memory) -> {
             store.set(key, value);
-            ok(ctx, ret);
-            return null;
-        } catch (KeyValueException e) {
-            return io(ctx, ret, e);
-        }
+            memory.writeU8(ret, 0);
+        });
     }
 
-    private long[] delete(HostContext ctx, int handle, String key, int ret) {
-        checkReturnArea(ctx, ret);
-        KeyValueStore store = handles(ctx).get(handle);
-        if (store == null) {
-            ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
-            return null;
-        }
-        try {
+    private static long[] delete(HostContext ctx, int handle, String key, int ret) {
+        return onStore(ctx, handle, ret, (store, memory) -> {
             store.delete(key);
-            ok(ctx, ret);
-            return null;
-        } catch (KeyValueException e) {
-            return io(ctx, ret, e);
-        }
+            memory.writeU8(ret, 0);
+        });
     }
 
-    private long[] exists(HostContext ctx, int handle, String key, int ret) {
-        checkReturnArea(ctx, ret);
-        KeyValueStore store = handles(ctx).get(handle);
-        if (store == null) {
-            ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
-            return null;
-        }
-        try {
+    private static long[] exists(HostContext ctx, int handle, String key, int ret) {
+        return onStore(ctx, handle, ret, (store, memory) -> {
             boolean exists = store.exists(key);
-            ok(ctx, ret).writeU8(ret + 4, exists ? 1 : 0);
-            return null;
-        } catch (KeyValueException e) {
-            return io(ctx, ret, e);
-        }
+            memory.writeU8(ret, 0);
+            memory.writeU8(ret + 4, exists ? 1 : 0);
+        });
     }
 
-    private long[] getKeys(HostContext ctx, int handle, int ret) {
-        checkReturnArea(ctx, ret);
-        KeyValueStore store = handles(ctx).get(handle);
-        if (store == null) {
-            ErrorResults.writeEnum(ctx, ret, 4, INVALID_STORE);
-            return null;
-        }
-        try {
-            CanonicalAbi abi = ctx.abi();
-            Slice keys = abi.lowerStrings(store.keys());
-            GuestMemory memory = ok(ctx, ret);
-            memory.writeI32(ret + 4, keys.ptr());
-            memory.writeI32(ret + 8, keys.len());
-            return null;
-        } catch (KeyValueException e) {
-            return io(ctx, ret, e);
-        }
+    private static long[] getKeys(HostContext ctx, int handle, int ret) {
+        return onStore(ctx, handle, ret, (store, memory) -> writeOkSlice(memory, ret, ctx.abi().lowerStrings(store.keys())));
     }
 
-    private static GuestMemory ok(HostContext ctx, int ret) {
-        GuestMemory memory = ctx.abi().memory();
+    private static void writeOkSlice(GuestMemory memory, int ret, Slice slice) {
         memory.writeU8(ret, 0);
-        return memory;
-    }
-
-    private static long[] io(HostContext ctx, int ret, KeyValueException e) {
-        ErrorResults.writeStringCase(ctx, ret, 4, IO, e.getMessage());
-        return null;
+        memory.writeI32(ret + 4, slice.ptr());
+        memory.writeI32(ret + 8, slice.len());
     }
 
     private static HandleTable<KeyValueStore> handles(HostContext ctx) {
