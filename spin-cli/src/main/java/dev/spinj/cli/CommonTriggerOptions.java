@@ -37,8 +37,14 @@ final class CommonTriggerOptions {
     @Option(names = "--allow-transient-write", description = "Allow components to write to their mounted files (changes are not persisted).")
     boolean allowTransientWrite;
 
-    @Option(names = "--disable-cache", description = "Disable the compiled-code cache (accepted for Spin compatibility).")
+    @Option(names = "--disable-cache",
+            description = "Do not keep compiled modules in <state dir>/cache between runs (every start compiles again).")
     boolean disableCache;
+
+    @Option(names = "--max-instance-memory", paramLabel = "<SIZE>", converter = ByteSizeConverter.class,
+            defaultValue = "256MiB",
+            description = "The most linear memory one guest instance may grow to; memory.grow past it fails (default: ${DEFAULT-VALUE}).")
+    long maxInstanceMemory;
 
     @Option(names = "--cache", paramLabel = "<WASMTIME_CACHE_FILE>", description = "Cache configuration file (accepted for Spin compatibility, ignored).")
     Path cacheFile;

@@ -4,6 +4,7 @@ import dev.spinj.trigger.http.HttpTrigger;
 import dev.spinj.trigger.http.HttpTriggerOptions;
 import dev.spinj.wasm.ComponentLoadException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -22,13 +23,47 @@ final class HttpTriggerCommand implements Callable<Integer> {
             description = "IP address and port to listen on (default: ${DEFAULT-VALUE}).")
     String listen;
 
+    @Option(names = "--request-timeout", paramLabel = "<DURATION>", converter = DurationConverter.class, defaultValue = "30s",
+            description = "Interrupt a guest still handling a request after this long and answer 503 (default: ${DEFAULT-VALUE}; 0 for none).")
+    Duration requestTimeout;
+
+    @Option(names = "--max-request-body", paramLabel = "<SIZE>", converter = ByteSizeConverter.class, defaultValue = "64MiB",
+            description = "Answer 413 to request bodies larger than this (default: ${DEFAULT-VALUE}).")
+    long maxRequestBody;
+
+    @Option(names = "--max-request-header", paramLabel = "<SIZE>", converter = ByteSizeConverter.class, defaultValue = "32KiB",
+            description = "Answer 431 to request headers larger than this (default: ${DEFAULT-VALUE}).")
+    long maxRequestHeader;
+
+    @Option(names = "--max-concurrency", paramLabel = "<N>",
+            description = "Requests handled at once, each on its own worker thread (default: twice the cores, at least 4).")
+    Integer maxConcurrency;
+
+    @Option(names = "--max-queue", paramLabel = "<N>", defaultValue = "" + HttpTriggerOptions.DEFAULT_QUEUE,
+            description = "Requests waiting for a worker; beyond this, 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+    int maxQueue;
+
+    private HttpTriggerOptions options() throws CliException {
+        if (maxRequestBody > Integer.MAX_VALUE || maxRequestHeader > Integer.MAX_VALUE) {
+            throw new CliException("--max-request-body and --max-request-header must be below 2GiB");
+        }
+        int workers = maxConcurrency == null ? HttpTriggerOptions.defaultWorkers() : maxConcurrency;
+        if (workers < 1 || maxQueue < 1) {
+            throw new CliException("--max-concurrency and --max-queue must be at least 1");
+        }
+        return HttpTriggerOptions.defaults()
+                .withListen(listen)
+                .withConcurrency(workers, maxQueue)
+                .withLimits((int) maxRequestBody, (int) maxRequestHeader, requestTimeout);
+    }
+
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
         ShutdownSignal shutdown = ShutdownSignal.install();
         TriggerApp setup = TriggerApp.fromEnvironment(System.getenv(), common, System.out);
         HttpTrigger trigger;
         try {
-            trigger = HttpTrigger.create(setup.wasm, setup.logs, HttpTriggerOptions.defaults().withListen(listen));
+            trigger = HttpTrigger.create(setup.wasm, setup.logs, options());
         } catch (ComponentLoadException e) {
             throw new CliException("Failed to prepare the HTTP trigger", e);
         }

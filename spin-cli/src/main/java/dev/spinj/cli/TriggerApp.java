@@ -70,7 +70,13 @@ final class TriggerApp {
                 .withSqliteStatements(options.sqliteStatements);
         WasmApp wasm;
         try {
-            wasm = new WasmApp(app, env, options.allowTransientWrite, hostSettings);
+            wasm = WasmApp.builder(app)
+                    .withProcessEnv(env)
+                    .withWritableMounts(options.allowTransientWrite)
+                    .withHostSettings(hostSettings)
+                    .withMaxInstanceMemory(options.maxInstanceMemory)
+                    .withCompileCache(options.disableCache || stateDir == null ? null : stateDir.resolve("cache"))
+                    .build();
         } catch (RuntimeConfigException e) {
             throw new CliException(e.getMessage());
         }

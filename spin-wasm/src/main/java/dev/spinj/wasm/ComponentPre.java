@@ -78,6 +78,7 @@ public final class ComponentPre {
             Instance instance = Instance.builder(compiled.module())
                     .withImportValues(linker.imports(wasi, writableMounts))
                     .withMachineFactory(compiled.machineFactory())
+                    .withMemoryFactory(compiled.memory())
                     .withStart(false)
                     .build();
             context.bind(new CanonicalAbi(instance, compiled.exports(), allocatorFlavor));

@@ -10,6 +10,7 @@ import dev.spinj.wasm.host.HostServices;
 import dev.spinj.wasm.host.UnimplementedInterfaces;
 import dev.spinj.wasm.redis.OutboundRedisHost;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,30 +22,17 @@ import java.util.Map;
  */
 public final class WasmApp implements AutoCloseable {
     private final LockedApp app;
-    private final WasmEngine engine = new WasmEngine();
+    private final WasmEngine engine;
     private final HostLinker linker;
     private final boolean writableMounts;
     private final OutboundRedisHost outboundRedis;
     private final HostServices services;
 
-    public WasmApp(LockedApp app, Map<String, String> processEnv) {
-        this(app, processEnv, false);
-    }
-
-    /** @param writableMounts {@code --allow-transient-write}: guests may change their (copied) files */
-    public WasmApp(LockedApp app, Map<String, String> processEnv, boolean writableMounts) {
-        this(app, processEnv, writableMounts, HostSettings.defaults());
-    }
-
-    /**
-     * @param hostSettings state dir, runtime config, seeds and limits of the host interfaces
-     * @throws dev.spinj.wasm.config.RuntimeConfigException when the app's stores, databases,
-     *     allow-lists or required variables cannot be satisfied
-     */
-    public WasmApp(LockedApp app, Map<String, String> processEnv, boolean writableMounts, HostSettings hostSettings) {
-        this.app = app;
-        this.writableMounts = writableMounts;
-        this.services = HostServices.create(app, processEnv, hostSettings);
+    private WasmApp(Builder b) {
+        this.app = b.app;
+        this.writableMounts = b.writableMounts;
+        this.engine = new WasmEngine(b.maxInstanceMemoryBytes, b.compileCacheDir);
+        this.services = HostServices.create(app, b.processEnv, b.hostSettings);
         List<HostInterface> interfaces = new ArrayList<>();
         interfaces.add(new ConfigHost(services.variables()));
         interfaces.addAll(services.interfaces());
@@ -52,6 +40,65 @@ public final class WasmApp implements AutoCloseable {
         interfaces.add(outboundRedis);
         interfaces.addAll(UnimplementedInterfaces.all());
         this.linker = new HostLinker(interfaces);
+    }
+
+    public static Builder builder(LockedApp app) {
+        return new Builder(app);
+    }
+
+    /** Settings of the wasm side of an app; every one has a default that serves a local app. */
+    public static final class Builder {
+        /** Enough for real SDK guests (QuickJS uses ~37 pages) with room; a runaway guest stops here. */
+        public static final long DEFAULT_MAX_INSTANCE_MEMORY = 256L << 20;
+
+        private final LockedApp app;
+        private Map<String, String> processEnv = Map.of();
+        private boolean writableMounts;
+        private HostSettings hostSettings = HostSettings.defaults();
+        private long maxInstanceMemoryBytes = DEFAULT_MAX_INSTANCE_MEMORY;
+        private Path compileCacheDir;
+
+        private Builder(LockedApp app) {
+            this.app = app;
+        }
+
+        /** The environment variable providers read ({@code SPIN_CONFIG_*}, {@code SPIN_VARIABLE_*}). */
+        public Builder withProcessEnv(Map<String, String> env) {
+            this.processEnv = env;
+            return this;
+        }
+
+        /** {@code --allow-transient-write}: guests may change their (copied) files. */
+        public Builder withWritableMounts(boolean writable) {
+            this.writableMounts = writable;
+            return this;
+        }
+
+        /** State dir, runtime config, seeds and limits of the host interfaces. */
+        public Builder withHostSettings(HostSettings settings) {
+            this.hostSettings = settings;
+            return this;
+        }
+
+        /** {@code --max-instance-memory}: {@code memory.grow} past it fails. */
+        public Builder withMaxInstanceMemory(long bytes) {
+            this.maxInstanceMemoryBytes = bytes;
+            return this;
+        }
+
+        /** Where compiled modules are kept across restarts, keyed by module digest; null for none. */
+        public Builder withCompileCache(Path dir) {
+            this.compileCacheDir = dir;
+            return this;
+        }
+
+        /**
+         * @throws dev.spinj.wasm.config.RuntimeConfigException when the app's stores, databases,
+         *     allow-lists or required variables cannot be satisfied
+         */
+        public WasmApp build() {
+            return new WasmApp(this);
+        }
     }
 
     public LockedApp app() {

@@ -6,6 +6,8 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
+import dev.spinj.wasm.memory.MemoryFactory;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
@@ -13,6 +15,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses and compiles modules to JVM bytecode with Chicory's runtime compiler, once per distinct
@@ -20,7 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * Functions too large for a JVM method fall back to the interpreter, one by one.
  */
 public final class WasmEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(WasmEngine.class);
+
     private final Map<String, CompiledModule> modules = new ConcurrentHashMap<>();
+    private final long maxInstanceMemoryBytes;
+    private final CompileCache cache;
+
+    /**
+     * @param maxInstanceMemoryBytes the most memory one instance may grow to
+     * @param compileCacheDir where compiled modules persist across restarts; null for none
+     */
+    public WasmEngine(long maxInstanceMemoryBytes, Path compileCacheDir) {
+        this.maxInstanceMemoryBytes = maxInstanceMemoryBytes;
+        this.cache = compileCacheDir == null ? null : new CompileCache(compileCacheDir);
+    }
 
     public CompiledModule compile(byte[] wasm, String what) throws ComponentLoadException {
         String digest = sha256(wasm);
@@ -34,15 +51,20 @@ public final class WasmEngine {
         } catch (ChicoryException e) {
             throw new ComponentLoadException(what + " is not a valid core wasm module" + componentHint(wasm), e);
         }
-        var factory = MachineFactoryCompiler.builder(module)
-                .withInterpreterFallback(InterpreterFallback.WARN)
-                .compile();
+        long start = System.nanoTime();
+        var compiler = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.WARN);
+        if (cache != null) {
+            compiler.withCache(cache);
+        }
+        var factory = compiler.compile();
+        LOG.debug("compiled {} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
         Set<String> exports = new HashSet<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
             Export e = module.exportSection().getExport(i);
             exports.add(e.name());
         }
-        CompiledModule compiled = new CompiledModule(module, factory, Set.copyOf(exports));
+        CompiledModule compiled = new CompiledModule(module, factory, Set.copyOf(exports),
+                MemoryFactory.forModule(module, maxInstanceMemoryBytes));
         CompiledModule raced = modules.putIfAbsent(digest, compiled);
         return raced == null ? compiled : raced;
     }

@@ -23,7 +23,7 @@ class ConfigHostTest {
         var app = WatGuests.app("configured", wasm, Map.of("greeting", "hello {{ who }}!", "plain", "static value"));
         app = new dev.spinj.loader.lock.LockedApp(0, app.metadata(),
                 Map.of("who", new dev.spinj.loader.lock.LockedVariable(null, "world", null)), app.triggers(), app.components());
-        ComponentPre pre = new WasmApp(app, Map.of()).prepare("configured");
+        ComponentPre pre = WasmApp.builder(app).build().prepare("configured");
         try (GuestInstance guest = pre.instantiate(WasiInvocation.spin(System.out, System.err))) {
             CanonicalAbi abi = guest.abi();
             byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 class LinkingTest {
 
     private static ComponentPre prepare(byte[] wasm) throws ComponentLoadException {
-        return new WasmApp(WatGuests.app("guest", wasm, Map.of()), Map.of()).prepare("guest");
+        return WasmApp.builder(WatGuests.app("guest", wasm, Map.of())).build().prepare("guest");
     }
 
     @Test

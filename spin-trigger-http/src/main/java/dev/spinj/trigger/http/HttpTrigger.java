@@ -10,6 +10,7 @@ import dev.spinj.trigger.http.routing.Route;
 import dev.spinj.trigger.http.routing.Router;
 import dev.spinj.wasm.ComponentLoadException;
 import dev.spinj.wasm.ComponentPre;
+import dev.spinj.wasm.Deadlines;
 import dev.spinj.wasm.WasmApp;
 import dev.spinj.wasm.stdio.ComponentLogs;
 import java.io.IOException;
@@ -70,7 +71,8 @@ public final class HttpTrigger implements AutoCloseable {
             routes.add(new Route(config.component(), config.route(), component.component().metadataString("description")));
         }
         Router router = Router.build(base, routes);
-        return new HttpTrigger(new RequestDispatcher(router, executors, app.name(), app.version()), wasm, options);
+        var deadlines = new Deadlines(options.requestTimeout());
+        return new HttpTrigger(new RequestDispatcher(router, executors, deadlines, app.name(), app.version()), wasm, options);
     }
 
     RequestDispatcher dispatcher() {
@@ -80,7 +82,7 @@ public final class HttpTrigger implements AutoCloseable {
     /** Binds the listener and prints the {@code Serving} and {@code Available Routes} lines. */
     public InetSocketAddress start(PrintStream out) throws IOException {
         InetSocketAddress requested = ListenAddress.parse(options.listen());
-        server = HttpServer.bind(requested, new HttpServerInitializer(dispatcher, workers, options.maxBodyBytes()));
+        server = HttpServer.bind(requested, new HttpServerInitializer(dispatcher, workers, options));
         InetSocketAddress bound = server.address();
         String baseUrl = "http://" + hostForUrl(bound) + ":" + bound.getPort();
         // Relative outbound URLs (allowed host `self`) go back to this listener.
@@ -114,5 +116,6 @@ public final class HttpTrigger implements AutoCloseable {
             server.close();
             server = null;
         }
+        dispatcher.close();
     }
 }

@@ -4,6 +4,8 @@ import dev.spinj.trigger.http.executor.HttpExecutor;
 import dev.spinj.trigger.http.routing.RouteMatch;
 import dev.spinj.trigger.http.routing.Router;
 import dev.spinj.trigger.http.wagi.WagiException;
+import dev.spinj.wasm.DeadlineExceededException;
+import dev.spinj.wasm.Deadlines;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,16 +16,19 @@ import org.slf4j.LoggerFactory;
  * The request path of SPEC 7.1, protocol-free: well-known endpoints, routing, then the route's
  * executor. Every executor failure becomes a logged 500 here, in one place.
  */
-public final class RequestDispatcher {
+public final class RequestDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
     private final Router router;
     private final Map<String, HttpExecutor> executors;
     private final WellKnown wellKnown;
+    private final Deadlines deadlines;
 
-    public RequestDispatcher(Router router, Map<String, HttpExecutor> executorsByComponent, String appName, String appVersion) {
+    public RequestDispatcher(Router router, Map<String, HttpExecutor> executorsByComponent, Deadlines deadlines,
+            String appName, String appVersion) {
         this.router = router;
         this.executors = Map.copyOf(executorsByComponent);
+        this.deadlines = deadlines;
         this.wellKnown = new WellKnown(appName, appVersion);
     }
 
@@ -40,8 +45,12 @@ public final class RequestDispatcher {
             return OutboundResponse.empty(404);
         }
         String componentId = match.get().componentId();
+        HttpExecutor executor = executors.get(componentId);
         try {
-            return executors.get(componentId).execute(match.get(), request);
+            return deadlines.run(() -> executor.execute(match.get(), request));
+        } catch (DeadlineExceededException e) {
+            LOG.error("Error processing request for component {}: {}", componentId, e.getMessage());
+            return OutboundResponse.empty(503);
         } catch (WagiException e) {
             LOG.error("Error processing request for component {}: {}", componentId, e.getMessage());
             return new OutboundResponse(e.status(), List.of(), e.body());
@@ -49,5 +58,10 @@ public final class RequestDispatcher {
             LOG.error("Error processing request for component {}: {}", componentId, e.getMessage());
             return OutboundResponse.empty(500);
         }
+    }
+
+    @Override
+    public void close() {
+        deadlines.close();
     }
 }

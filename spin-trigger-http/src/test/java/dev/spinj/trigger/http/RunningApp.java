@@ -49,9 +49,12 @@ final class RunningApp implements AutoCloseable {
     }
 
     static HttpTrigger trigger(LockedApp app, Path logDir, boolean writableMounts) throws Exception {
+        return trigger(WasmApp.builder(app).withWritableMounts(writableMounts).build(), logDir, HttpTriggerOptions.defaults());
+    }
+
+    static HttpTrigger trigger(WasmApp wasm, Path logDir, HttpTriggerOptions options) throws Exception {
         ComponentLogs logs = new ComponentLogs(logDir, true, Set.of(), System.out, System.err);
-        return HttpTrigger.create(new WasmApp(app, Map.of(), writableMounts), logs,
-                HttpTriggerOptions.defaults().withListen("127.0.0.1:0"));
+        return HttpTrigger.create(wasm, logs, options.withListen("127.0.0.1:0"));
     }
 
     static RunningApp start(String name) throws Exception {
@@ -59,8 +62,12 @@ final class RunningApp implements AutoCloseable {
     }
 
     static RunningApp start(LockedApp app, boolean writableMounts) throws Exception {
+        return start(WasmApp.builder(app).withWritableMounts(writableMounts).build(), HttpTriggerOptions.defaults());
+    }
+
+    static RunningApp start(WasmApp wasm, HttpTriggerOptions options) throws Exception {
         Path logDir = Files.createTempDirectory("spinj-logs-");
-        HttpTrigger trigger = trigger(app, logDir, writableMounts);
+        HttpTrigger trigger = trigger(wasm, logDir, options);
         var out = new ByteArrayOutputStream();
         InetSocketAddress address = trigger.start(new PrintStream(out, true));
         return new RunningApp(trigger, address, logDir, out.toString());
@@ -72,6 +79,12 @@ final class RunningApp implements AutoCloseable {
 
     HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
         return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Sends without waiting, failing the response if it takes longer than {@code limit}. */
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> sendAsync(String pathAndQuery, Duration limit) {
+        return CLIENT.sendAsync(HttpRequest.newBuilder(url(pathAndQuery)).timeout(limit).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String pathAndQuery) throws Exception {
@@ -88,7 +101,11 @@ final class RunningApp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        trigger.stop(5, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            trigger.stop(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -33,7 +33,7 @@ final class TriggerHarness implements AutoCloseable {
 
     private TriggerHarness(LockedApp app) throws Exception {
         PrintStream capture = new PrintStream(guestOut, true, StandardCharsets.UTF_8);
-        wasm = new WasmApp(app, Map.of());
+        wasm = WasmApp.builder(app).build();
         trigger = RedisTrigger.create(wasm, new ComponentLogs(null, false, Set.of(), capture, capture));
     }
 

@@ -88,7 +88,7 @@ class ConfigHostTest {
     void requiredVariableThatResolvesNowhereFailsStartupNamingIt() throws Exception {
         LockedApp app = withVariable(HostProbe.lock(), "api_key", new LockedVariable(null, true), "{{ api_key }}");
         RuntimeConfigException e = assertThrows(RuntimeConfigException.class,
-                () -> new WasmApp(app, Map.of(), false, HostSettings.defaults()));
+                () -> WasmApp.builder(app).build());
         assertEquals("Variable \"api_key\" is required but has no value: no provider resolved required variable \"api_key\"",
                 e.getMessage());
     }
@@ -104,7 +104,7 @@ class ConfigHostTest {
     void templateNamingAnUndeclaredVariableFailsStartup() throws Exception {
         LockedApp app = withVariable(HostProbe.lock(), "declared", new LockedVariable("x", null), "{{ undeclared }}");
         RuntimeConfigException e = assertThrows(RuntimeConfigException.class,
-                () -> new WasmApp(app, Map.of(), false, HostSettings.defaults()));
+                () -> WasmApp.builder(app).build());
         assertEquals("Component probe-a: invalid config \"extra\": no variable for \"undeclared\"", e.getMessage());
     }
 

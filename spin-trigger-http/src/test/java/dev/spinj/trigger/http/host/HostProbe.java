@@ -73,7 +73,7 @@ final class HostProbe implements AutoCloseable {
     }
 
     static HostProbe start(LockedApp app, Map<String, String> env, HostSettings settings) throws Exception {
-        WasmApp wasm = new WasmApp(app, env, false, settings);
+        WasmApp wasm = WasmApp.builder(app).withProcessEnv(env).withHostSettings(settings).build();
         ComponentLogs logs = new ComponentLogs(Files.createTempDirectory("spinj-probe-logs-"), true, Set.of(),
                 System.out, System.err);
         HttpTrigger trigger = HttpTrigger.create(wasm, logs, HttpTriggerOptions.defaults().withListen("127.0.0.1:0"));

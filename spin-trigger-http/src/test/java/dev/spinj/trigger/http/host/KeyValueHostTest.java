@@ -98,7 +98,7 @@ class KeyValueHostTest {
 
     @Test
     void withoutStateDirTheDefaultStoreIsInMemory() throws Exception {
-        try (WasmApp app = new WasmApp(HostProbe.lock(), Map.of(), false, HostSettings.defaults())) {
+        try (WasmApp app = WasmApp.builder(HostProbe.lock()).build()) {
             assertEquals(List.of("Using in-memory default key-value store; data will not be saved!",
                     "Using in-memory default SQLite database; data will not be saved!"), app.startupSummary());
         }
@@ -106,7 +106,7 @@ class KeyValueHostTest {
 
     @Test
     void startupSummaryNamesTheDefaultFiles() throws Exception {
-        try (WasmApp app = new WasmApp(HostProbe.lock(), Map.of(), false, HostSettings.defaults().withStateDir(stateDir))) {
+        try (WasmApp app = WasmApp.builder(HostProbe.lock()).withHostSettings(HostSettings.defaults().withStateDir(stateDir)).build()) {
             assertEquals(List.of("Storing default key-value data to \"" + stateDir.resolve("sqlite_key_value.db") + "\"",
                     "Storing default SQLite data to \"" + stateDir.resolve("sqlite_db.db") + "\""), app.startupSummary());
         }
@@ -138,7 +138,7 @@ class KeyValueHostTest {
     void storeNamedInTheManifestButDefinedNowhereFailsStartup() throws Exception {
         var app = HostProbe.withComponentMetadata(HostProbe.lock(), "key_value_stores", List.of("default", "orders"));
         RuntimeConfigException e = assertThrows(RuntimeConfigException.class,
-                () -> new WasmApp(app, Map.of(), false, HostSettings.defaults()));
+                () -> WasmApp.builder(app).build());
         assertTrue(e.getMessage().startsWith("Component probe-a uses store 'orders'"), e.getMessage());
     }
 }

@@ -104,7 +104,7 @@ class SqliteHostTest {
     void databaseNamedInTheManifestButDefinedNowhereFailsStartup() throws Exception {
         var app = HostProbe.withComponentMetadata(HostProbe.lock(), "databases", List.of("default", "analytics"));
         RuntimeConfigException e = assertThrows(RuntimeConfigException.class,
-                () -> new WasmApp(app, Map.of(), false, HostSettings.defaults()));
+                () -> WasmApp.builder(app).build());
         assertTrue(e.getMessage().startsWith("Component probe-a uses database 'analytics'"), e.getMessage());
     }
 }

@@ -1,0 +1,90 @@
+package dev.spinj.wasm;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Bounds how long guest work may run: past the deadline the worker thread is interrupted, which
+ * Chicory honours at calls and backward branches, so even {@code loop {}} stops and the worker is
+ * free again. The interrupt is aimed at one piece of work only: a deadline that fires after the
+ * work finished does nothing, and the flag never leaks into the thread's next task.
+ */
+public final class Deadlines implements AutoCloseable {
+    private final Duration timeout;
+    private final ScheduledThreadPoolExecutor timer;
+
+    /** @param timeout how long one piece of work may take; zero or negative for no limit */
+    public Deadlines(Duration timeout) {
+        this.timeout = timeout;
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "spin-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Runs {@code work} on this thread under the deadline.
+     *
+     * @throws DeadlineExceededException when the deadline fired, whatever the work threw then
+     */
+    public <T> T run(Supplier<T> work) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            return work.get();
+        }
+        Watch watch = new Watch(Thread.currentThread());
+        ScheduledFuture<?> alarm = timer.schedule(watch::fire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            T result = work.get();
+            if (watch.finish()) {
+                throw new DeadlineExceededException(timeout);
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (watch.finish()) {
+                throw new DeadlineExceededException(timeout);
+            }
+            throw e;
+        } finally {
+            alarm.cancel(false);
+            Thread.interrupted(); // a late interrupt must not hit this thread's next task
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** Interrupts its thread at most once, and only while the work is still running. */
+    private static final class Watch {
+        private final Thread worker;
+        private boolean done;
+        private boolean fired;
+
+        Watch(Thread worker) {
+            this.worker = worker;
+        }
+
+        synchronized void fire() {
+            if (!done) {
+                fired = true;
+                worker.interrupt();
+            }
+        }
+
+        /** Marks the work done; true when the deadline had fired. */
+        synchronized boolean finish() {
+            done = true;
+            return fired;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.spinj.wasm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wabt.Wat2Wasm;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A deadline interrupts runaway guest code, and only the work it was set for. */
+@Timeout(30)
+class DeadlinesTest {
+
+    @Test
+    void infiniteLoopIsInterruptedAtTheDeadline() {
+        var module = Parser.parse(Wat2Wasm.parse("(module (func (export \"spin\") (loop (br 0))))"));
+        Instance instance = Instance.builder(module).withMachineFactory(MachineFactoryCompiler.compile(module)).build();
+        try (Deadlines deadlines = new Deadlines(Duration.ofMillis(200))) {
+            assertThrows(DeadlineExceededException.class, () -> deadlines.run(() -> instance.export("spin").apply()));
+        }
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void workFinishingInTimeIsUntouchedAndLeavesNoInterrupt() {
+        try (Deadlines deadlines = new Deadlines(Duration.ofSeconds(10))) {
+            assertEquals("done", deadlines.run(() -> "done"));
+        }
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void zeroTimeoutMeansNoLimit() {
+        try (Deadlines deadlines = new Deadlines(Duration.ZERO)) {
+            assertEquals(42, deadlines.run(() -> 42));
+        }
+    }
+}
