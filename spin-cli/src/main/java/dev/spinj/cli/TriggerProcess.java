@@ -23,6 +23,9 @@ final class TriggerProcess {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(inheritedJvmOptions());
+        if (!forwardedArgs.contains("--disable-cache")) {
+            command.addAll(ClassDataArchive.jvmOptions(triggerType));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(SpinCommand.class.getName());
@@ -43,7 +46,9 @@ final class TriggerProcess {
     private static List<String> inheritedJvmOptions() {
         List<String> options = new ArrayList<>();
         for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-X") || arg.startsWith("-XX:") || arg.startsWith("-D")) {
+            boolean sharing = arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:ArchiveClassesAtExit")
+                    || arg.startsWith("-Xlog:cds") || arg.startsWith("-Xshare");
+            if (!sharing && (arg.startsWith("-X") || arg.startsWith("-XX:") || arg.startsWith("-D"))) {
                 options.add(arg);
             }
         }

@@ -26,16 +26,23 @@ final class OutboundHttpClient {
 
     record Response(int status, List<Header> headers, byte[] body) {}
 
-    private final HttpClient client;
     private final OutboundHttpSettings settings;
+    private HttpClient client;
 
     OutboundHttpClient(OutboundHttpSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    }
+
+    /** Built on first use: creating it sets up TLS, a third of a trigger's startup for apps that never call out. */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(settings.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+        }
+        return client;
     }
 
     /**
@@ -64,7 +71,7 @@ final class OutboundHttpClient {
             throw new OutboundHttpException("invalid request to " + url + ": " + e.getMessage(), e);
         }
         CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(request, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
+                client().sendAsync(request, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
         try {
             HttpResponse<byte[]> response = pending.get(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return new Response(response.statusCode(), headers(response), response.body());
