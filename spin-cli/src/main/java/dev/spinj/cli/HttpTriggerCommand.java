@@ -74,7 +74,7 @@ final class HttpTriggerCommand implements Callable<Integer> {
         }
         shutdown.await();
         trigger.stop(DRAIN_SECONDS, TimeUnit.SECONDS);
-        setup.logs.close();
+        setup.close();
         return 0;
     }
 }

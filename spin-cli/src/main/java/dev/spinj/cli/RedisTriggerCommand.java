@@ -38,8 +38,7 @@ final class RedisTriggerCommand implements Callable<Integer> {
         }
         shutdown.await();
         trigger.stop(DRAIN_SECONDS, TimeUnit.SECONDS);
-        setup.wasm.close();
-        setup.logs.close();
+        setup.close();
         return 0;
     }
 }

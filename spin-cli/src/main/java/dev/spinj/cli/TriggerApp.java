@@ -21,7 +21,7 @@ import java.util.Set;
  * What every trigger process sets up from its environment before serving: the lock from
  * {@code SPIN_LOCKED_URL}, the state and log directories, component log streams, the wasm app.
  */
-final class TriggerApp {
+final class TriggerApp implements AutoCloseable {
     static final String WORKING_DIR = "SPIN_WORKING_DIR";
     static final String LOCKED_URL = "SPIN_LOCKED_URL";
     static final String LOCAL_APP_DIR = "SPIN_LOCAL_APP_DIR";
@@ -135,5 +135,12 @@ final class TriggerApp {
                         + id + "\nThe following are the components in the application: " + String.join(", ", known.stream().sorted().toList()));
             }
         }
+    }
+
+    /** Releases what the app's guests used: host connections, then the log files. */
+    @Override
+    public void close() throws java.io.IOException {
+        wasm.close();
+        logs.close();
     }
 }

@@ -43,18 +43,10 @@ public final class CanonicalAbi {
     }
 
     public Slice lowerStrings(List<String> strings) {
-        List<Slice> items = new ArrayList<>(strings.size());
-        for (String s : strings) {
-            items.add(lowerString(s));
-        }
-        int array = allocator.allocate(4, strings.size() * STRING_SIZE);
-        for (int i = 0; i < items.size(); i++) {
-            memory.writeI32(array + i * STRING_SIZE, items.get(i).ptr());
-            memory.writeI32(array + i * STRING_SIZE + 4, items.get(i).len());
-        }
-        return new Slice(array, strings.size());
+        return lowerByteLists(strings.stream().map(str -> str.getBytes(StandardCharsets.UTF_8)).toList());
     }
 
+    /** A list of strings or {@code list<u8>}s: each element's bytes, then the array of 8-byte {@code (ptr, len)}. */
     public Slice lowerByteLists(List<byte[]> lists) {
         List<Slice> items = new ArrayList<>(lists.size());
         for (byte[] b : lists) {
