@@ -1,7 +1,6 @@
 package dev.spinj.wasm;
 
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.wasi.WasiPreview1;
 import dev.spinj.wasm.abi.CanonicalAbi;
 import dev.spinj.wasm.host.HostContext;
 import java.util.Set;
@@ -10,15 +9,15 @@ import java.util.Set;
 public final class GuestInstance implements AutoCloseable {
     private final String componentId;
     private final Instance instance;
-    private final WasiPreview1 wasi;
+    private final Runnable releaseWasi;
     private final HostContext context;
     private final Set<String> exports;
 
-    GuestInstance(String componentId, Set<String> exports, Instance instance, WasiPreview1 wasi, HostContext context) {
+    GuestInstance(String componentId, Set<String> exports, Instance instance, HostContext context, Runnable releaseWasi) {
         this.componentId = componentId;
         this.exports = exports;
         this.instance = instance;
-        this.wasi = wasi;
+        this.releaseWasi = releaseWasi;
         this.context = context;
     }
 
@@ -53,6 +52,6 @@ public final class GuestInstance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        wasi.close();
+        releaseWasi.run();
     }
 }

@@ -57,59 +57,59 @@ public final class GuestMemory {
     }
 
     public int i32(int ptr) {
-        checkRange(ptr, 4, "i32 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 4, "i32");
         return memory.readInt(ptr);
     }
 
     public long i64(int ptr) {
-        checkRange(ptr, 8, "i64 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 8, "i64");
         return memory.readLong(ptr);
     }
 
     public int u16(int ptr) {
-        checkRange(ptr, 2, "u16 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 2, "u16");
         return (int) memory.readU16(ptr);
     }
 
     public int u8(int ptr) {
-        checkRange(ptr, 1, "u8 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 1, "u8");
         return (int) memory.readU8(ptr);
     }
 
     public double f64(int ptr) {
-        checkRange(ptr, 8, "f64 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 8, "f64");
         return memory.readDouble(ptr);
     }
 
     public void write(int ptr, byte[] data) {
-        checkRange(ptr, data.length, "write of " + data.length + " bytes");
+        checkRange(ptr, data.length, "write");
         if (data.length > 0) {
             memory.write(ptr, data);
         }
     }
 
     public void writeI32(int ptr, int value) {
-        checkRange(ptr, 4, "i32 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 4, "i32");
         memory.writeI32(ptr, value);
     }
 
     public void writeI64(int ptr, long value) {
-        checkRange(ptr, 8, "i64 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 8, "i64");
         memory.writeLong(ptr, value);
     }
 
     public void writeU16(int ptr, int value) {
-        checkRange(ptr, 2, "u16 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 2, "u16");
         memory.writeShort(ptr, (short) value);
     }
 
     public void writeU8(int ptr, int value) {
-        checkRange(ptr, 1, "u8 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 1, "u8");
         memory.writeByte(ptr, (byte) value);
     }
 
     public void writeF64(int ptr, double value) {
-        checkRange(ptr, 8, "f64 at " + Integer.toUnsignedLong(ptr));
+        checkRange(ptr, 8, "f64");
         memory.writeF64(ptr, value);
     }
 }

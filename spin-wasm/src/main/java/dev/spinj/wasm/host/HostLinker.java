@@ -11,7 +11,6 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.spinj.wasm.LinkException;
-import dev.spinj.wasm.wasi.ReadOnlyMounts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,9 +77,8 @@ public final class HostLinker {
         }
     }
 
-    /** The imports of one instance: the shared Spin functions plus that instance's WASI, mounts read-only unless asked. */
-    public ImportValues imports(WasiPreview1 wasi, boolean writableMounts) {
-        HostFunction[] wasiFunctions = writableMounts ? wasi.toHostFunctions() : ReadOnlyMounts.apply(wasi.toHostFunctions());
+    /** The imports of one instance: the shared Spin functions plus that instance's WASI functions. */
+    public ImportValues imports(HostFunction[] wasiFunctions) {
         // a fresh list: the builder keeps and appends to the collection it is given
         List<ImportFunction> functions = new ArrayList<>(spinFunctions.size() + wasiFunctions.length);
         functions.addAll(spinFunctions);

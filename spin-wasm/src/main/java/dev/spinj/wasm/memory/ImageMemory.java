@@ -14,15 +14,17 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Linear memory as 64 KiB pages that start out shared, copy-on-write, with a module's
- * {@link MemoryImage} (or the zero page): creating an instance allocates page references, not
- * pages, and a page is copied only when the guest first writes to it. Growing is as cheap. This
+ * Linear memory as 4 KiB chunks that start out shared, copy-on-write, with a module's
+ * {@link MemoryImage} (or the zero chunk): creating an instance allocates chunk references, not
+ * memory, and a chunk is copied only when the guest first writes to it. Growing is as cheap. This
  * is what makes a fresh instance per request affordable for guests with many pages and large
- * data segments (PERF-REAL-GUESTS.md). Owned by one instance on one thread at a time.
+ * data segments (PERF-REAL-GUESTS.md); chunks smaller than a wasm page keep the copy a guest's
+ * first write costs small. Owned by one instance on one thread at a time.
  */
 public final class ImageMemory implements Memory {
-    private static final int PAGE_SHIFT = 16;
-    private static final int PAGE_MASK = PAGE_SIZE - 1;
+    private static final int CHUNK_SHIFT = MemoryImage.CHUNK_SHIFT;
+    private static final int CHUNK_MASK = MemoryImage.CHUNK_SIZE - 1;
+    private static final int CHUNK = MemoryImage.CHUNK_SIZE;
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -30,7 +32,7 @@ public final class ImageMemory implements Memory {
     private final MemoryImage image;
     private final int initialPages;
     private final int maximumPages;
-    private byte[][] pages;
+    private byte[][] chunks;
     private boolean[] owned;
     private int pageCount;
     private DataSegment[] dataSegments = new DataSegment[0];
@@ -41,8 +43,8 @@ public final class ImageMemory implements Memory {
         this.initialPages = image.limits().initialPages();
         this.maximumPages = maximumPages;
         this.pageCount = initialPages;
-        this.pages = image.pages().clone();
-        this.owned = new boolean[pages.length];
+        this.chunks = image.chunks().clone();
+        this.owned = new boolean[chunks.length];
     }
 
     @Override
@@ -72,12 +74,14 @@ public final class ImageMemory implements Memory {
         if (wanted > maximumPages) {
             return -1;
         }
-        if (wanted > pages.length) {
-            int capacity = (int) Math.min(maximumPages, Math.max(wanted, pages.length * 2L));
-            int from = pages.length;
-            pages = Arrays.copyOf(pages, capacity);
+        long wantedChunks = wanted * MemoryImage.CHUNKS_PER_PAGE;
+        if (wantedChunks > chunks.length) {
+            int capacity = (int) Math.min((long) maximumPages * MemoryImage.CHUNKS_PER_PAGE,
+                    Math.max(wantedChunks, chunks.length * 2L));
+            int from = chunks.length;
+            chunks = Arrays.copyOf(chunks, capacity);
             owned = Arrays.copyOf(owned, capacity);
-            Arrays.fill(pages, from, capacity, MemoryImage.ZERO_PAGE);
+            Arrays.fill(chunks, from, capacity, MemoryImage.ZERO_CHUNK);
         }
         pageCount = (int) wanted;
         return old;
@@ -85,7 +89,7 @@ public final class ImageMemory implements Memory {
 
     @Override
     public void zero() {
-        Arrays.fill(pages, MemoryImage.ZERO_PAGE);
+        Arrays.fill(chunks, MemoryImage.ZERO_CHUNK);
         Arrays.fill(owned, false);
     }
 
@@ -99,7 +103,7 @@ public final class ImageMemory implements Memory {
     public void initialize(Instance instance, DataSegment[] segments, int memoryIndex) {
         this.dataSegments = segments.clone(); // drop() must not reach other instances through a shared array
         if (memoryIndex == 0 && image.matches(segments)) {
-            System.arraycopy(image.pages(), 0, pages, 0, image.pages().length);
+            System.arraycopy(image.chunks(), 0, chunks, 0, image.chunks().length);
             Arrays.fill(owned, false);
             return;
         }
@@ -125,7 +129,7 @@ public final class ImageMemory implements Memory {
         dataSegments[segment] = PassiveDataSegment.EMPTY;
     }
 
-    // ---- bounds and pages
+    // ---- bounds and chunks
 
     private void check(int address, long length) {
         if (address < 0 || Integer.toUnsignedLong(address) + length > (long) pageCount * PAGE_SIZE) {
@@ -135,16 +139,16 @@ public final class ImageMemory implements Memory {
         }
     }
 
-    private byte[] writable(int page) {
-        if (!owned[page]) {
-            pages[page] = pages[page].clone();
-            owned[page] = true;
+    private byte[] writable(int chunk) {
+        if (!owned[chunk]) {
+            chunks[chunk] = chunks[chunk].clone();
+            owned[chunk] = true;
         }
-        return pages[page];
+        return chunks[chunk];
     }
 
-    private static boolean crossesPage(int address, int width) {
-        return (address & PAGE_MASK) > PAGE_SIZE - width;
+    private static boolean crossesChunk(int address, int width) {
+        return (address & CHUNK_MASK) > CHUNK - width;
     }
 
     // ---- bytes
@@ -152,13 +156,13 @@ public final class ImageMemory implements Memory {
     @Override
     public byte read(int address) {
         check(address, 1);
-        return pages[address >>> PAGE_SHIFT][address & PAGE_MASK];
+        return chunks[address >>> CHUNK_SHIFT][address & CHUNK_MASK];
     }
 
     @Override
     public void writeByte(int address, byte value) {
         check(address, 1);
-        writable(address >>> PAGE_SHIFT)[address & PAGE_MASK] = value;
+        writable(address >>> CHUNK_SHIFT)[address & CHUNK_MASK] = value;
     }
 
     @Override
@@ -168,8 +172,8 @@ public final class ImageMemory implements Memory {
         int done = 0;
         while (done < length) {
             int at = address + done;
-            int n = Math.min(length - done, PAGE_SIZE - (at & PAGE_MASK));
-            System.arraycopy(pages[at >>> PAGE_SHIFT], at & PAGE_MASK, out, done, n);
+            int n = Math.min(length - done, CHUNK - (at & CHUNK_MASK));
+            System.arraycopy(chunks[at >>> CHUNK_SHIFT], at & CHUNK_MASK, out, done, n);
             done += n;
         }
         return out;
@@ -181,8 +185,8 @@ public final class ImageMemory implements Memory {
         int done = 0;
         while (done < length) {
             int at = address + done;
-            int n = Math.min(length - done, PAGE_SIZE - (at & PAGE_MASK));
-            System.arraycopy(data, offset + done, writable(at >>> PAGE_SHIFT), at & PAGE_MASK, n);
+            int n = Math.min(length - done, CHUNK - (at & CHUNK_MASK));
+            System.arraycopy(data, offset + done, writable(at >>> CHUNK_SHIFT), at & CHUNK_MASK, n);
             done += n;
         }
     }
@@ -194,9 +198,9 @@ public final class ImageMemory implements Memory {
         int done = 0;
         while (done < length) {
             int at = fromIndex + done;
-            int n = Math.min(length - done, PAGE_SIZE - (at & PAGE_MASK));
-            if (value != 0 || pages[at >>> PAGE_SHIFT] != MemoryImage.ZERO_PAGE) {
-                Arrays.fill(writable(at >>> PAGE_SHIFT), at & PAGE_MASK, (at & PAGE_MASK) + n, value);
+            int n = Math.min(length - done, CHUNK - (at & CHUNK_MASK));
+            if (value != 0 || chunks[at >>> CHUNK_SHIFT] != MemoryImage.ZERO_CHUNK) {
+                Arrays.fill(writable(at >>> CHUNK_SHIFT), at & CHUNK_MASK, (at & CHUNK_MASK) + n, value);
             }
             done += n;
         }
@@ -209,13 +213,13 @@ public final class ImageMemory implements Memory {
         write(dest, readBytes(src, size), 0, size);
     }
 
-    // ---- little-endian scalars; a value straddling two pages goes byte by byte
+    // ---- little-endian scalars; a value straddling two chunks goes byte by byte
 
     private long readLittleEndian(int address, int width) {
         long v = 0;
         for (int i = width - 1; i >= 0; i--) {
             int at = address + i;
-            v = (v << 8) | (pages[at >>> PAGE_SHIFT][at & PAGE_MASK] & 0xFFL);
+            v = (v << 8) | (chunks[at >>> CHUNK_SHIFT][at & CHUNK_MASK] & 0xFFL);
         }
         return v;
     }
@@ -223,17 +227,17 @@ public final class ImageMemory implements Memory {
     private void writeLittleEndian(int address, int width, long value) {
         for (int i = 0; i < width; i++) {
             int at = address + i;
-            writable(at >>> PAGE_SHIFT)[at & PAGE_MASK] = (byte) (value >>> (8 * i));
+            writable(at >>> CHUNK_SHIFT)[at & CHUNK_MASK] = (byte) (value >>> (8 * i));
         }
     }
 
     @Override
     public short readShort(int address) {
         check(address, 2);
-        if (crossesPage(address, 2)) {
+        if (crossesChunk(address, 2)) {
             return (short) readLittleEndian(address, 2);
         }
-        return (short) SHORT.get(pages[address >>> PAGE_SHIFT], address & PAGE_MASK);
+        return (short) SHORT.get(chunks[address >>> CHUNK_SHIFT], address & CHUNK_MASK);
     }
 
     @Override
@@ -244,49 +248,49 @@ public final class ImageMemory implements Memory {
     @Override
     public void writeShort(int address, short value) {
         check(address, 2);
-        if (crossesPage(address, 2)) {
+        if (crossesChunk(address, 2)) {
             writeLittleEndian(address, 2, value);
             return;
         }
-        SHORT.set(writable(address >>> PAGE_SHIFT), address & PAGE_MASK, value);
+        SHORT.set(writable(address >>> CHUNK_SHIFT), address & CHUNK_MASK, value);
     }
 
     @Override
     public int readInt(int address) {
         check(address, 4);
-        if (crossesPage(address, 4)) {
+        if (crossesChunk(address, 4)) {
             return (int) readLittleEndian(address, 4);
         }
-        return (int) INT.get(pages[address >>> PAGE_SHIFT], address & PAGE_MASK);
+        return (int) INT.get(chunks[address >>> CHUNK_SHIFT], address & CHUNK_MASK);
     }
 
     @Override
     public void writeI32(int address, int value) {
         check(address, 4);
-        if (crossesPage(address, 4)) {
+        if (crossesChunk(address, 4)) {
             writeLittleEndian(address, 4, value);
             return;
         }
-        INT.set(writable(address >>> PAGE_SHIFT), address & PAGE_MASK, value);
+        INT.set(writable(address >>> CHUNK_SHIFT), address & CHUNK_MASK, value);
     }
 
     @Override
     public long readLong(int address) {
         check(address, 8);
-        if (crossesPage(address, 8)) {
+        if (crossesChunk(address, 8)) {
             return readLittleEndian(address, 8);
         }
-        return (long) LONG.get(pages[address >>> PAGE_SHIFT], address & PAGE_MASK);
+        return (long) LONG.get(chunks[address >>> CHUNK_SHIFT], address & CHUNK_MASK);
     }
 
     @Override
     public void writeLong(int address, long value) {
         check(address, 8);
-        if (crossesPage(address, 8)) {
+        if (crossesChunk(address, 8)) {
             writeLittleEndian(address, 8, value);
             return;
         }
-        LONG.set(writable(address >>> PAGE_SHIFT), address & PAGE_MASK, value);
+        LONG.set(writable(address >>> CHUNK_SHIFT), address & CHUNK_MASK, value);
     }
 
     @Override

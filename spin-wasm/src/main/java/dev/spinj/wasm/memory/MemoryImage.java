@@ -11,15 +11,18 @@ import java.util.List;
 
 /**
  * A module's initial linear memory, built once: its active data segments applied to zeroed
- * pages. Pages no segment touches are the one shared zero page, so the image costs only the data.
- * Instances start from it copy-on-write ({@link ImageMemory}) instead of allocating, zeroing and
- * re-copying their data segments every time.
+ * memory, kept as 4 KiB chunks. Chunks no segment touches are the one shared zero chunk, so the
+ * image costs only the data. Instances start from it copy-on-write ({@link ImageMemory}) instead
+ * of allocating, zeroing and re-copying their data segments every time.
  *
  * @param segments the module's data segments, to recognise them when an instance initialises
- * @param pages the initial pages; never written
+ * @param chunks the initial memory in {@link #CHUNK_SIZE} pieces; never written
  */
-record MemoryImage(MemoryLimits limits, DataSegment[] segments, byte[][] pages) {
-    static final byte[] ZERO_PAGE = new byte[Memory.PAGE_SIZE];
+record MemoryImage(MemoryLimits limits, DataSegment[] segments, byte[][] chunks) {
+    static final int CHUNK_SHIFT = 12;
+    static final int CHUNK_SIZE = 1 << CHUNK_SHIFT;
+    static final int CHUNKS_PER_PAGE = Memory.PAGE_SIZE / CHUNK_SIZE;
+    static final byte[] ZERO_CHUNK = new byte[CHUNK_SIZE];
 
     /**
      * The image of the module's single, unshared memory whose segments sit at constant offsets,
@@ -34,8 +37,8 @@ record MemoryImage(MemoryLimits limits, DataSegment[] segments, byte[][] pages) 
             return null;
         }
         DataSegment[] segments = module.dataSection().dataSegments();
-        byte[][] pages = new byte[limits.initialPages()][];
-        java.util.Arrays.fill(pages, ZERO_PAGE);
+        byte[][] chunks = new byte[limits.initialPages() * CHUNKS_PER_PAGE][];
+        java.util.Arrays.fill(chunks, ZERO_CHUNK);
         long size = (long) limits.initialPages() * Memory.PAGE_SIZE;
         for (DataSegment segment : segments) {
             if (!(segment instanceof ActiveDataSegment active)) {
@@ -45,9 +48,9 @@ record MemoryImage(MemoryLimits limits, DataSegment[] segments, byte[][] pages) 
             if (active.index() != 0 || offset == null || offset + active.data().length > size) {
                 return null; // let Chicory apply it, and trap where the spec says so
             }
-            write(pages, offset, active.data());
+            write(chunks, offset, active.data());
         }
-        return new MemoryImage(limits, segments, pages);
+        return new MemoryImage(limits, segments, chunks);
     }
 
     private static Long constantOffset(ActiveDataSegment segment) {
@@ -59,17 +62,17 @@ record MemoryImage(MemoryLimits limits, DataSegment[] segments, byte[][] pages) 
         return null;
     }
 
-    private static void write(byte[][] pages, long offset, byte[] data) {
+    private static void write(byte[][] chunks, long offset, byte[] data) {
         int done = 0;
         while (done < data.length) {
             long at = offset + done;
-            int page = (int) (at >>> 16);
-            int within = (int) (at & 0xFFFF);
-            int n = Math.min(data.length - done, Memory.PAGE_SIZE - within);
-            if (pages[page] == ZERO_PAGE) {
-                pages[page] = new byte[Memory.PAGE_SIZE];
+            int chunk = (int) (at >>> CHUNK_SHIFT);
+            int within = (int) (at & (CHUNK_SIZE - 1));
+            int n = Math.min(data.length - done, CHUNK_SIZE - within);
+            if (chunks[chunk] == ZERO_CHUNK) {
+                chunks[chunk] = new byte[CHUNK_SIZE];
             }
-            System.arraycopy(data, done, pages[page], within, n);
+            System.arraycopy(data, done, chunks[chunk], within, n);
             done += n;
         }
     }

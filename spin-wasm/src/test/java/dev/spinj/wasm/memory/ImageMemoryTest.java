@@ -51,6 +51,8 @@ class ImageMemoryTest {
         assertEquals(0x0102030405060708L, memory.readLong(65532));
         assertEquals(0x08, memory.read(65532));
         assertEquals(0x01, memory.read(65539));
+        memory.writeI32(4094, 0xCAFEBABE);
+        assertEquals(0xCAFEBABE, memory.readInt(4094));
     }
 
     @Test
