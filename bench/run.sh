@@ -203,6 +203,9 @@ stop_tree "$SERVER_PID"
 bench_spin hello-c    "$ROOT/examples/hello-c/spin.toml"               /hello
 bench_spin wagi-c     "$ROOT/examples/wagi-c/spin.toml"                /
 bench_spin rust-hello "$ROOT/bench/guests/rust-hello/spin.toml"        /
+echo "== fresh-instance timing (instrumented)" >&2
+INSTANCE_HELLO="$(java -cp "$JAR" "$ROOT/bench/InstanceTiming.java" "$ROOT/examples/hello-c/spin.toml" hello 2>/dev/null || echo '?')"
+INSTANCE_RUST="$(java -cp "$JAR" "$ROOT/bench/InstanceTiming.java" "$ROOT/bench/guests/rust-hello/spin.toml" rust-hello 2>/dev/null || echo '?')"
 END_S="$(date +%s)"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -232,6 +235,8 @@ report() {
   for n in bare-netty hello-c wagi-c rust-hello; do
     printf '%-12s %12s %12s\n' "$n" "$(secs "${FIRST[$n]}")" "$(secs "${SECOND[$n]}")"
   done
+  echo
+  echo "fresh instance (new isolated instance from the prepared component, median of 15 x 2000): hello-c ${INSTANCE_HELLO} us, rust-hello ${INSTANCE_RUST} us"
   echo
   echo "peak RSS = VmHWM of the serving JVM (for spin: the \`spin trigger http\` child of \`spin up\`)"
   echo "errors = non-2xx responses + socket errors over both measured runs; total bench time $((END_S - BEGIN_S)) s"
