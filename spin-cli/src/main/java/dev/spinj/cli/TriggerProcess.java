@@ -23,6 +23,9 @@ final class TriggerProcess {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(inheritedJvmOptions());
+        // Compiled guests have big methods (printf, interpreters); left to HotSpot's default they
+        // are never JIT-compiled and run interpreted, several times slower.
+        command.add("-XX:-DontCompileHugeMethods");
         if (!forwardedArgs.contains("--disable-cache")) {
             command.addAll(ClassDataArchive.jvmOptions(triggerType));
         }
@@ -46,9 +49,9 @@ final class TriggerProcess {
     private static List<String> inheritedJvmOptions() {
         List<String> options = new ArrayList<>();
         for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            boolean sharing = arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:ArchiveClassesAtExit")
-                    || arg.startsWith("-Xlog:cds") || arg.startsWith("-Xshare");
-            if (!sharing && (arg.startsWith("-X") || arg.startsWith("-XX:") || arg.startsWith("-D"))) {
+            boolean ours = arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:ArchiveClassesAtExit")
+                    || arg.startsWith("-Xlog:cds") || arg.startsWith("-Xshare") || arg.equals("-XX:-DontCompileHugeMethods");
+            if (!ours && (arg.startsWith("-X") || arg.startsWith("-XX:") || arg.startsWith("-D"))) {
                 options.add(arg);
             }
         }

@@ -20,7 +20,7 @@ import java.util.Set;
 public final class ComponentPre {
     private final LockedComponent component;
     private final CompiledModule compiled;
-    private final HostLinker linker;
+    private final HostLinker.ImportPlan imports;
     private final WasiContexts wasiContexts;
     private final AbiFlavor allocatorFlavor;
 
@@ -28,8 +28,7 @@ public final class ComponentPre {
             throws ComponentLoadException {
         this.component = component;
         this.compiled = compiled;
-        this.linker = linker;
-        linker.check(compiled.module(), component.id());
+        this.imports = linker.plan(compiled.module(), component.id());
         List<WasiContexts.Mount> mounts = new ArrayList<>();
         for (ContentPath file : component.files()) {
             try {
@@ -60,14 +59,14 @@ public final class ComponentPre {
         HostContext context = new HostContext(component);
         try (var scope = context.enter()) {
             Instance instance = Instance.builder(compiled.module())
-                    .withImportValues(linker.imports(wasi.functions()))
+                    .withImportValues(HostLinker.imports(imports, wasi.functions()))
                     .withMachineFactory(compiled.machineFactory())
                     .withMemoryFactory(compiled.memory())
                     .withStart(false)
                     .build();
             context.bind(new CanonicalAbi(instance, compiled.exports(), allocatorFlavor));
             return new GuestInstance(component.id(), compiled.exports(), instance, context,
-                    () -> wasiContexts.release(wasi, invocation));
+                    () -> wasiContexts.release(wasi));
         } catch (RuntimeException | StackOverflowError e) {
             wasi.close();
             context.close();
