@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Prints an error the way Spin (anyhow) does: {@code Error: <msg>}, then the chain under
- * {@code Caused by:} (one cause indented six spaces, several numbered), and picks exit code 1.
+ * {@code Caused by:} (one cause indented six spaces, several numbered), and picks the exit code: 1,
+ * or a failed build command's own.
  */
 final class ErrorReporter {
     private ErrorReporter() {}
@@ -32,7 +33,7 @@ final class ErrorReporter {
             }
         }
         err.flush();
-        return 1;
+        return error instanceof ComponentBuildException failed ? failed.exitCode() : 1;
     }
 
     private static String message(Throwable t) {

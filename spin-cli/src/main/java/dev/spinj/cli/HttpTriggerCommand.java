@@ -2,11 +2,14 @@ package dev.spinj.cli;
 
 import dev.spinj.trigger.http.HttpTrigger;
 import dev.spinj.trigger.http.HttpTriggerOptions;
+import dev.spinj.trigger.http.TlsFiles;
 import dev.spinj.wasm.ComponentLoadException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,6 +18,11 @@ import picocli.CommandLine.Option;
 @Command(name = "http", description = "Serve the HTTP triggers of the app in SPIN_LOCKED_URL.", mixinStandardHelpOptions = true)
 final class HttpTriggerCommand implements Callable<Integer> {
     private static final long DRAIN_SECONDS = 30;
+    static final String TLS_CERT_ENV = "SPIN_TLS_CERT";
+    static final String TLS_KEY_ENV = "SPIN_TLS_KEY";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Mixin
     CommonTriggerOptions common = new CommonTriggerOptions();
@@ -43,7 +51,31 @@ final class HttpTriggerCommand implements Callable<Integer> {
             description = "Requests waiting for a worker; beyond this, 503 with Retry-After (default: ${DEFAULT-VALUE}).")
     int maxQueue;
 
-    private HttpTriggerOptions options() throws CliException {
+    @Option(names = "--tls-cert", paramLabel = "<TLS_CERT>", defaultValue = "${env:" + TLS_CERT_ENV + "}",
+            description = "The certificate to serve https with, PEM; needs --tls-key (env: " + TLS_CERT_ENV + "; default: plain http).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "<TLS_KEY>", defaultValue = "${env:" + TLS_KEY_ENV + "}",
+            description = "The certificate's private key, PEM PKCS#8; needs --tls-cert (env: " + TLS_KEY_ENV + ").")
+    Path tlsKey;
+
+    /** Each TLS file requires the other (Spin's clap {@code requires}): a usage error, like an unknown flag. */
+    private TlsFiles tlsFiles() {
+        if (tlsCert == null && tlsKey == null) {
+            return null;
+        }
+        if (tlsKey == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Error: --tls-cert requires --tls-key: give the "
+                    + "certificate's PEM PKCS#8 private key with --tls-key <TLS_KEY> or " + TLS_KEY_ENV);
+        }
+        if (tlsCert == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Error: --tls-key requires --tls-cert: give the "
+                    + "PEM certificate with --tls-cert <TLS_CERT> or " + TLS_CERT_ENV);
+        }
+        return new TlsFiles(tlsCert.toAbsolutePath(), tlsKey.toAbsolutePath());
+    }
+
+    private HttpTriggerOptions options(TlsFiles tls) throws CliException {
         if (maxRequestBody > Integer.MAX_VALUE || maxRequestHeader > Integer.MAX_VALUE) {
             throw new CliException("--max-request-body and --max-request-header must be below 2GiB");
         }
@@ -54,16 +86,18 @@ final class HttpTriggerCommand implements Callable<Integer> {
         return HttpTriggerOptions.defaults()
                 .withListen(listen)
                 .withConcurrency(workers, maxQueue)
-                .withLimits((int) maxRequestBody, (int) maxRequestHeader, requestTimeout);
+                .withLimits((int) maxRequestBody, (int) maxRequestHeader, requestTimeout)
+                .withTls(tls);
     }
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
+        TlsFiles tls = tlsFiles();
         ShutdownSignal shutdown = ShutdownSignal.install();
         TriggerApp setup = TriggerApp.fromEnvironment(System.getenv(), common, System.out);
         HttpTrigger trigger;
         try {
-            trigger = HttpTrigger.create(setup.wasm, setup.logs, options());
+            trigger = HttpTrigger.create(setup.wasm, setup.logs, options(tls));
         } catch (ComponentLoadException e) {
             throw new CliException("Failed to prepare the HTTP trigger", e);
         }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SpinVersion.class,
         description = "The Spin CLI, on the JVM: run Spin 1.x applications unchanged.",
-        subcommands = {UpCommand.class, TriggerCommand.class})
+        subcommands = {UpCommand.class, BuildCommand.class, WatchCommand.class, NewCommand.class, TemplatesCommand.class,
+                TriggerCommand.class})
 public final class SpinCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package dev.spinj.cli;
 
 import dev.spinj.loader.AppLoadException;
 import dev.spinj.loader.AppLoader;
+import dev.spinj.loader.WasmFileApp;
 import dev.spinj.loader.lock.LockFiles;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.manifest.ManifestException;
@@ -37,7 +38,7 @@ final class UpCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-f", "--from"}, paramLabel = "<APPLICATION>",
-            description = "The application to run: a spin.toml file or a directory containing one (default: spin.toml).")
+            description = "The application to run: a spin.toml file, a directory containing one, or a .wasm file served on /... (default: spin.toml).")
     String from;
 
     @Option(names = {"--from-file", "--file"}, hidden = true, paramLabel = "<APP_MANIFEST_FILE>")
@@ -59,23 +60,31 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, description = "Print help information, including the trigger options.")
     boolean help;
 
+    @Option(names = "--build", description = "Run `spin build` before starting the application.")
+    boolean build;
+
     @Unmatched
     List<String> triggerArgs = new ArrayList<>();
 
     @Override
-    public Integer call() throws CliException, IOException, InterruptedException {
+    public Integer call() throws CliException, ComponentBuildException, IOException, InterruptedException {
         if (help) {
             printHelp(System.out);
             return 0;
         }
         Path manifest = resolveManifest(fromFile != null ? fromFile : from);
+        if (build) {
+            ComponentBuilder.forManifest(manifest).build(List.of(), System.out);
+        }
         Map<String, String> extraEnv = parseEnv(env);
         boolean ownsWorkingDir = temp == null;
         Path workingDir = ownsWorkingDir ? Files.createTempDirectory("spinup-") : Files.createDirectories(temp).toAbsolutePath();
         try {
             LockedApp app;
             try {
-                app = AppLoader.load(manifest, workingDir, new AppLoader.Options(directMounts, extraEnv));
+                app = WasmFileApp.isWasmFile(manifest)
+                        ? WasmFileApp.lock(manifest, extraEnv)
+                        : AppLoader.load(manifest, workingDir, new AppLoader.Options(directMounts, extraEnv));
             } catch (ManifestException | AppLoadException e) {
                 throw new CliException(e.getMessage(), e.getCause());
             }
@@ -142,7 +151,7 @@ final class UpCommand implements Callable<Integer> {
         }
         if (!Files.exists(path)) {
             throw new CliException("File or directory '" + from + "' not found. Run `spin up --from <APPLICATION>` "
-                    + "with a spin.toml file or a directory containing one.");
+                    + "with a spin.toml file, a directory containing one, or a .wasm file.");
         }
         return path;
     }

@@ -3,6 +3,8 @@ package dev.spinj.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(120)
 class SpinErrorsTest {
     private static final Path APPS = Path.of("src/test/resources/apps").toAbsolutePath();
+    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -64,6 +67,17 @@ class SpinErrorsTest {
         try (SpinProcess spin = SpinProcess.start(APPS, Map.of(), "trigger", "http")) {
             assertEquals(1, spin.exitCode());
             assertEquals("Error: SPIN_WORKING_DIR\n\nCaused by:\n      environment variable not found\n", spin.stderr());
+        }
+    }
+
+    @Test
+    void listenAddressInUseIsAnErrorNamingTheAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                SpinProcess spin = SpinProcess.start(APPS, Map.of(), "up", "-f", EXAMPLES.resolve("hello-c").toString(),
+                        "--listen", "127.0.0.1:" + taken.getLocalPort())) {
+            assertEquals(1, spin.exitCode());
+            assertEquals("Error: Unable to listen on 127.0.0.1:" + taken.getLocalPort() + "\n\nCaused by:\n"
+                    + "      Address already in use\n", spin.stderr());
         }
     }
 

@@ -26,10 +26,15 @@ final class SpinProcess implements AutoCloseable {
     }
 
     static SpinProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"),
-                SpinCommand.class.getName()));
+        return start(workDir, env, List.of(), args);
+    }
+
+    /** With JVM options for the CLI's JVM, such as {@code -Djavax.net.ssl.trustStore=...}; its triggers inherit them. */
+    static SpinProcess start(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpinCommand.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().remove(TriggerApp.WORKING_DIR);

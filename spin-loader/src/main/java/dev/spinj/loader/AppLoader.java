@@ -49,19 +49,24 @@ import java.util.TreeMap;
  *       stays 0: nothing here needs Spin 2's {@code must_understand}.</li>
  * </ul>
  *
- * <p>URL sources ({@code {url, digest}}) are not fetched yet: the lock keeps the URL as the
- * component's {@code source} with its {@code digest}, so whoever instantiates the component has
- * to download and verify it.
+ * <p>URL sources ({@code {url, digest}}) are downloaded and verified through
+ * {@link ComponentDownloads}; the lock points at the verified file in its cache.
  */
 public final class AppLoader {
 
     /**
      * @param directMounts mount {@code files} directories in place instead of copying
      * @param extraEnv     {@code --env} pairs added to every component's environment
+     * @param downloads    where {@code { url, digest }} sources are fetched into
      */
-    public record Options(boolean directMounts, Map<String, String> extraEnv) {
+    public record Options(boolean directMounts, Map<String, String> extraEnv, ComponentDownloads downloads) {
         public Options {
             extraEnv = Map.copyOf(extraEnv);
+        }
+
+        /** Downloads go to the user's cache ({@link ComponentDownloads#inUserCache}). */
+        public Options(boolean directMounts, Map<String, String> extraEnv) {
+            this(directMounts, extraEnv, ComponentDownloads.inUserCache(System.getenv()));
         }
     }
 
@@ -139,11 +144,13 @@ public final class AppLoader {
                     : ComponentFiles.copy(component, appDir,
                             workingDir.toAbsolutePath().normalize().resolve("assets").resolve(component.id()));
         }
-        return new LockedComponent(component.id(), componentMetadata(version, component), source(component, appDir),
+        return new LockedComponent(component.id(), componentMetadata(version, component),
+                source(component, appDir, options.downloads()),
                 env, files, new TreeMap<>(component.config()));
     }
 
-    private static LockedComponentSource source(Component component, Path appDir) throws IOException {
+    private static LockedComponentSource source(Component component, Path appDir, ComponentDownloads downloads)
+            throws IOException {
         ContentRef content;
         if (component.source() instanceof LocalSource local) {
             Path wasm = appDir.resolve(local.path()).normalize();
@@ -153,7 +160,7 @@ public final class AppLoader {
             content = ContentRef.ofPath(wasm);
         } else {
             UrlSource url = (UrlSource) component.source();
-            content = new ContentRef(url.url(), null, url.digest());
+            content = ContentRef.ofPath(downloads.fetch(url.url(), url.digest()));
         }
         return new LockedComponentSource(LockedComponentSource.WASM, content);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The WASI view of one invocation: arguments, environment placed before the component's own
  * (WAGI's CGI variables), stdin and where stdout/stderr go. The component's environment and
- * file mounts are added by {@link ComponentPre}.
+ * file mounts are added by its WASI contexts ({@code dev.spinj.wasm.wasi.WasiContexts}).
  */
 public record WasiInvocation(
         List<String> args, Map<String, String> env, byte[] stdin, OutputStream stdout, OutputStream stderr) {

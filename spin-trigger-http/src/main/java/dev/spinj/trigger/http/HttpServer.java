@@ -14,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 
 /** Server lifecycle only: event loops (epoll where available), bind, close. */
@@ -46,7 +47,12 @@ final class HttpServer implements AutoCloseable {
         } catch (Exception e) {
             boss.shutdownGracefully();
             io.shutdownGracefully();
-            throw new IOException("Unable to listen on " + address.getHostString() + ":" + address.getPort(), e);
+            // epoll says "bind(..) failed with error(-98): Address already in use", NIO only the
+            // reason: the user gets the reason alone, as Spin prints it.
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^bind\\(\\.\\.\\) failed with error\\(-?\\d+\\): ", "");
+            BindException cause = new BindException(reason);
+            cause.addSuppressed(e);
+            throw new IOException("Unable to listen on " + address.getHostString() + ":" + address.getPort(), cause);
         }
     }
 

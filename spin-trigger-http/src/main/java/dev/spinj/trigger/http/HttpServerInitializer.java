@@ -4,8 +4,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 
-/** The pipeline: HTTP/1.1 codec with header limits (431), whole bodies with a cap (413), the handler. */
+/** The pipeline: TLS when configured, HTTP/1.1 codec with header limits (431), whole bodies with a cap (413), the handler. */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_CHUNK = 8192;
@@ -13,18 +14,24 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     private final RequestDispatcher dispatcher;
     private final WorkerPool workers;
     private final HttpTriggerOptions options;
+    private final SslContext tls;
 
-    HttpServerInitializer(RequestDispatcher dispatcher, WorkerPool workers, HttpTriggerOptions options) {
+    /** @param tls the server's TLS context, or null for plain http */
+    HttpServerInitializer(RequestDispatcher dispatcher, WorkerPool workers, HttpTriggerOptions options, SslContext tls) {
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.options = options;
+        this.tls = tls;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        if (tls != null) {
+            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+        }
         ch.pipeline().addLast(
                 new HttpServerCodec(MAX_INITIAL_LINE, options.maxHeaderBytes(), MAX_CHUNK),
                 new HttpObjectAggregator(options.maxBodyBytes()),
-                new RequestHandler(dispatcher, workers, "http"));
+                new RequestHandler(dispatcher, workers, options.scheme()));
     }
 }

@@ -13,6 +13,7 @@ import dev.spinj.wasm.ComponentPre;
 import dev.spinj.wasm.Deadlines;
 import dev.spinj.wasm.WasmApp;
 import dev.spinj.wasm.stdio.ComponentLogs;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -82,9 +83,10 @@ public final class HttpTrigger implements AutoCloseable {
     /** Binds the listener and prints the {@code Serving} and {@code Available Routes} lines. */
     public InetSocketAddress start(PrintStream out) throws IOException {
         InetSocketAddress requested = ListenAddress.parse(options.listen());
-        server = HttpServer.bind(requested, new HttpServerInitializer(dispatcher, workers, options));
+        SslContext tls = options.tls() == null ? null : options.tls().serverContext();
+        server = HttpServer.bind(requested, new HttpServerInitializer(dispatcher, workers, options, tls));
         InetSocketAddress bound = server.address();
-        String baseUrl = "http://" + hostForUrl(bound) + ":" + bound.getPort();
+        String baseUrl = options.scheme() + "://" + hostForUrl(bound) + ":" + bound.getPort();
         // Relative outbound URLs (allowed host `self`) go back to this listener.
         wasm.announceOrigin(URI.create(baseUrl));
         out.println();

@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param maxBodyBytes request bodies above this get 413 ({@code --max-request-body})
  * @param maxHeaderBytes request headers above this get 431 ({@code --max-request-header})
  * @param requestTimeout a guest still running after this is interrupted, 503 ({@code --request-timeout})
+ * @param tls certificate and key to serve https with ({@code --tls-cert}, {@code --tls-key}); null serves http
  */
 public record HttpTriggerOptions(
-        String listen, int workers, int queueLength, int maxBodyBytes, int maxHeaderBytes, Duration requestTimeout) {
+        String listen, int workers, int queueLength, int maxBodyBytes, int maxHeaderBytes, Duration requestTimeout,
+        TlsFiles tls) {
     public static final String DEFAULT_LISTEN = "127.0.0.1:3000";
     public static final int DEFAULT_MAX_BODY = 64 << 20;
     public static final int DEFAULT_MAX_HEADER = 32 << 10;
@@ -27,18 +29,27 @@ public record HttpTriggerOptions(
 
     public static HttpTriggerOptions defaults() {
         return new HttpTriggerOptions(DEFAULT_LISTEN, defaultWorkers(), DEFAULT_QUEUE, DEFAULT_MAX_BODY, DEFAULT_MAX_HEADER,
-                DEFAULT_TIMEOUT);
+                DEFAULT_TIMEOUT, null);
     }
 
     public HttpTriggerOptions withListen(String address) {
-        return new HttpTriggerOptions(address, workers, queueLength, maxBodyBytes, maxHeaderBytes, requestTimeout);
+        return new HttpTriggerOptions(address, workers, queueLength, maxBodyBytes, maxHeaderBytes, requestTimeout, tls);
     }
 
     public HttpTriggerOptions withConcurrency(int workerThreads, int queue) {
-        return new HttpTriggerOptions(listen, workerThreads, queue, maxBodyBytes, maxHeaderBytes, requestTimeout);
+        return new HttpTriggerOptions(listen, workerThreads, queue, maxBodyBytes, maxHeaderBytes, requestTimeout, tls);
     }
 
     public HttpTriggerOptions withLimits(int bodyBytes, int headerBytes, Duration timeout) {
-        return new HttpTriggerOptions(listen, workers, queueLength, bodyBytes, headerBytes, timeout);
+        return new HttpTriggerOptions(listen, workers, queueLength, bodyBytes, headerBytes, timeout, tls);
+    }
+
+    public HttpTriggerOptions withTls(TlsFiles files) {
+        return new HttpTriggerOptions(listen, workers, queueLength, maxBodyBytes, maxHeaderBytes, requestTimeout, files);
+    }
+
+    /** {@code https} when serving with a certificate, else {@code http}. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 }
