@@ -73,7 +73,7 @@ final class UpCommand implements Callable<Integer> {
             return 0;
         }
         Path manifest = resolveManifest(fromFile != null ? fromFile : from);
-        if (build) {
+        if (build && !WasmFileApp.isWasmFile(manifest)) { // a bare module has nothing to build
             ComponentBuilder.forManifest(manifest).build(List.of(), System.out);
         }
         Map<String, String> extraEnv = parseEnv(env);
