@@ -15,7 +15,7 @@ if [ -z "${SPINJ_NO_CDS:-}" ]; then
   cache="${XDG_CACHE_HOME:-$HOME/.cache}/spinj/cds"
   java_bin="$(readlink -f "$(command -v java)")"
   key="$(printf '%s|%s' "$(stat -c '%s-%Y' "$jar")" "$java_bin" | cksum | cut -d' ' -f1)"
-  archive="$cache/cli-$key.jsa"
+  archive="$cache/cli-${1:-none}-$key.jsa"  # per subcommand: each loads different classes
   if [ -f "$archive" ]; then
     cds=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off,cds+dynamic=off)
   elif mkdir -p "$cache" 2>/dev/null; then
