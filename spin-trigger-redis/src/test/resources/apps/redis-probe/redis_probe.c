@@ -3,6 +3,7 @@
  * flavours from this one source (see spin.toml). The payload picks the probe:
  *
  *   "trap"             traps (unreachable)
+ *   "loop"             spins forever (for the message deadline)
  *   "fail"             returns err(error)
  *   "go-ok"            the default effect, then returns err(success) like the Go SDK
  *   "outbound"         calls every outbound function on $REDIS_ADDRESS under
@@ -168,6 +169,10 @@ static void denied(const uint8_t *payload, size_t len) {
 
 static spin_redis_status handle(const uint8_t *payload, size_t len) {
     if (starts_with(payload, len, "trap")) __builtin_trap();
+    if (starts_with(payload, len, "loop")) {
+        for (volatile int spin = 0;; spin++) {
+        }
+    }
     if (starts_with(payload, len, "fail")) return SPIN_REDIS_ERROR;
     if (starts_with(payload, len, "go-ok")) {
         return default_effect(payload, len) == SPIN_REDIS_OK ? SPIN_REDIS_ERR_SUCCESS : SPIN_REDIS_ERROR;

@@ -4,10 +4,12 @@ import dev.spinj.trigger.redis.RedisConnectException;
 import dev.spinj.trigger.redis.RedisTrigger;
 import dev.spinj.wasm.ComponentLoadException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code spin trigger redis}: handles the app's Redis messages until SIGINT/SIGTERM, then
@@ -20,13 +22,18 @@ final class RedisTriggerCommand implements Callable<Integer> {
     @Mixin
     CommonTriggerOptions common = new CommonTriggerOptions();
 
+    @Option(names = "--message-timeout", paramLabel = "<DURATION>", converter = DurationConverter.class, defaultValue = "30s",
+            description = "Interrupt a guest still handling a message after this long; the next message goes on "
+                    + "(default: ${DEFAULT-VALUE}; 0 for none).")
+    Duration messageTimeout;
+
     @Override
     public Integer call() throws CliException, InterruptedException, IOException {
         ShutdownSignal shutdown = ShutdownSignal.install();
         TriggerApp setup = TriggerApp.fromEnvironment(System.getenv(), common, System.out);
         RedisTrigger trigger;
         try {
-            trigger = RedisTrigger.create(setup.wasm, setup.logs);
+            trigger = RedisTrigger.create(setup.wasm, setup.logs, messageTimeout);
         } catch (ComponentLoadException e) {
             throw new CliException("Failed to prepare the Redis trigger", e);
         }

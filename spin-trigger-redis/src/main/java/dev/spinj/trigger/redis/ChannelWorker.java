@@ -1,5 +1,6 @@
 package dev.spinj.trigger.redis;
 
+import dev.spinj.wasm.DeadlineExceededException;
 import dev.spinj.wasm.GuestTrapException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -57,6 +58,8 @@ final class ChannelWorker {
                 LOG.error("Component {}: handle-message returned an error for a message on {} channel {}",
                         executor.componentId(), address, channel);
             }
+        } catch (DeadlineExceededException e) {
+            LOG.error("Component {}: a message on {} channel {} {}", executor.componentId(), address, channel, e.getMessage());
         } catch (GuestTrapException e) {
             LOG.error("Component {}: failed to handle a message on {} channel {}: {}",
                     executor.componentId(), address, channel, e.getMessage());

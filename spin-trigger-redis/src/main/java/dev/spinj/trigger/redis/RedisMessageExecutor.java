@@ -2,6 +2,7 @@ package dev.spinj.trigger.redis;
 
 import dev.spinj.wasm.ComponentLoadException;
 import dev.spinj.wasm.ComponentPre;
+import dev.spinj.wasm.Deadlines;
 import dev.spinj.wasm.GuestInstance;
 import dev.spinj.wasm.WasiInvocation;
 import dev.spinj.wasm.abi.AbiFlavor;
@@ -13,10 +14,14 @@ public final class RedisMessageExecutor {
     private final ComponentPre component;
     private final AbiFlavor flavor;
     private final ComponentLogs logs;
+    private final Deadlines deadlines;
 
-    public RedisMessageExecutor(ComponentPre component, ComponentLogs logs) throws ComponentLoadException {
+    /** @param deadlines how long one message may run before the guest is interrupted */
+    public RedisMessageExecutor(ComponentPre component, ComponentLogs logs, Deadlines deadlines)
+            throws ComponentLoadException {
         this.component = component;
         this.logs = logs;
+        this.deadlines = deadlines;
         this.flavor = AbiFlavor.forHandler(component.exports(), true);
         if (flavor == null) {
             throw new ComponentLoadException("Component '" + component.id() + "' exports neither '"
@@ -33,12 +38,15 @@ public final class RedisMessageExecutor {
      * Whether the handler reported success ({@code ok} or {@code err(success)}).
      *
      * @throws dev.spinj.wasm.GuestTrapException when the guest traps or breaks the ABI
+     * @throws dev.spinj.wasm.DeadlineExceededException when it ran past its deadline (interrupted)
      */
     public boolean execute(byte[] payload) {
-        try (GuestInstance guest = component.instantiate(
-                WasiInvocation.spin(logs.stdout(component.id()), logs.stderr(component.id())))) {
-            guest.initialize();
-            return InboundRedis.handle(guest, flavor, payload);
-        }
+        return deadlines.run(() -> {
+            try (GuestInstance guest = component.instantiate(
+                    WasiInvocation.spin(logs.stdout(component.id()), logs.stderr(component.id())))) {
+                guest.initialize();
+                return InboundRedis.handle(guest, flavor, payload);
+            }
+        });
     }
 }

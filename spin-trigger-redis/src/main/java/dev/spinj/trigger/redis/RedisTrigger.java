@@ -4,11 +4,13 @@ import dev.spinj.loader.lock.LockFiles;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedTrigger;
 import dev.spinj.wasm.ComponentLoadException;
+import dev.spinj.wasm.Deadlines;
 import dev.spinj.wasm.WasmApp;
 import dev.spinj.wasm.redis.LettuceSettings;
 import dev.spinj.wasm.stdio.ComponentLogs;
 import io.lettuce.core.resource.ClientResources;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,12 +31,17 @@ public final class RedisTrigger implements AutoCloseable {
 
     private final ClientResources resources = LettuceSettings.resources();
     private final List<RedisSubscriber> subscribers = new ArrayList<>();
+    private final Deadlines deadlines;
 
-    private RedisTrigger(Map<String, Map<String, ChannelWorker>> byServer) {
+    private RedisTrigger(Map<String, Map<String, ChannelWorker>> byServer, Deadlines deadlines) {
+        this.deadlines = deadlines;
         byServer.forEach((address, workers) -> subscribers.add(new RedisSubscriber(address, workers, resources)));
     }
 
-    public static RedisTrigger create(WasmApp wasm, ComponentLogs logs) throws ComponentLoadException {
+    /** @param messageTimeout how long one message may run before its guest is interrupted; zero for no limit */
+    public static RedisTrigger create(WasmApp wasm, ComponentLogs logs, Duration messageTimeout)
+            throws ComponentLoadException {
+        Deadlines deadlines = new Deadlines(messageTimeout);
         LockedApp app = wasm.app();
         String appAddress = app.triggerSetting(TYPE, "address").map(String::valueOf).orElse(null);
         Map<String, RedisMessageExecutor> executors = new HashMap<>();
@@ -56,7 +63,7 @@ public final class RedisTrigger implements AutoCloseable {
             }
             RedisMessageExecutor executor = executors.get(config.component());
             if (executor == null) {
-                executor = new RedisMessageExecutor(wasm.prepare(config.component()), logs);
+                executor = new RedisMessageExecutor(wasm.prepare(config.component()), logs, deadlines);
                 executors.put(config.component(), executor);
             }
             Map<String, ChannelWorker> channels = byServer.computeIfAbsent(address, a -> new LinkedHashMap<>());
@@ -67,7 +74,7 @@ public final class RedisTrigger implements AutoCloseable {
                         previous.componentId(), config.component(), config.component());
             }
         }
-        return new RedisTrigger(byServer);
+        return new RedisTrigger(byServer, deadlines);
     }
 
     /**
@@ -99,5 +106,6 @@ public final class RedisTrigger implements AutoCloseable {
     public void close() {
         subscribers.forEach(RedisSubscriber::close);
         resources.shutdown(0, 2, TimeUnit.SECONDS);
+        deadlines.close();
     }
 }

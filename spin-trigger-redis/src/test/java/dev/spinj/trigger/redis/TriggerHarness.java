@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  */
 final class TriggerHarness implements AutoCloseable {
     static final String PLACEHOLDER = "redis://127.0.0.1:6379";
+    /** Generous for any probe but "loop", which it stops. */
+    static final Duration MESSAGE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
     private final ByteArrayOutputStream startupOut = new ByteArrayOutputStream();
@@ -34,7 +36,7 @@ final class TriggerHarness implements AutoCloseable {
     private TriggerHarness(LockedApp app) throws Exception {
         PrintStream capture = new PrintStream(guestOut, true, StandardCharsets.UTF_8);
         wasm = WasmApp.builder(app).build();
-        trigger = RedisTrigger.create(wasm, new ComponentLogs(null, false, Set.of(), capture, capture));
+        trigger = RedisTrigger.create(wasm, new ComponentLogs(null, false, Set.of(), capture, capture), MESSAGE_TIMEOUT);
     }
 
     /** Loads the app; guests see {@code REDIS_ADDRESS} (the test server) and {@code KEY_PREFIX}. */
