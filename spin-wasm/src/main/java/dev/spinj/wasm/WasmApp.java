@@ -8,7 +8,7 @@ import dev.spinj.wasm.host.HostInterface;
 import dev.spinj.wasm.host.HostLinker;
 import dev.spinj.wasm.host.HostServices;
 import dev.spinj.wasm.host.UnimplementedInterfaces;
-import dev.spinj.wasm.redis.OutboundRedisHost;
+import dev.spinj.wasm.host.redis.OutboundRedisHost;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.spinj.wasm.redis;
+package dev.spinj.wasm.host.redis;
 
 /** Redis answered a command with an error reply (or a reply the guest's types cannot hold). */
 final class RedisReplyException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.spinj.wasm.redis;
+package dev.spinj.wasm.host.redis;
 
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;

@@ -1,4 +1,4 @@
-package dev.spinj.wasm.redis;
+package dev.spinj.wasm.host.redis;
 
 /**
  * One element of {@code execute}'s flattened reply, WIT {@code variant redis-result} (SPEC 3.3);

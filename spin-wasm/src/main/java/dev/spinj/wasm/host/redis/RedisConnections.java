@@ -1,5 +1,6 @@
-package dev.spinj.wasm.redis;
+package dev.spinj.wasm.host.redis;
 
+import dev.spinj.wasm.redis.LettuceSettings;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
