@@ -27,10 +27,6 @@ public final class Deadlines implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    public Duration timeout() {
-        return timeout;
-    }
-
     /**
      * Runs {@code work} on this thread under the deadline.
      *

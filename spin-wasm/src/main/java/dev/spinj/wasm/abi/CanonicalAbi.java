@@ -95,16 +95,6 @@ public final class CanonicalAbi {
         return out;
     }
 
-    public List<byte[]> liftByteLists(int ptr, int count, String what) {
-        checkArray(ptr, count, STRING_SIZE, what);
-        List<byte[]> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int at = ptr + i * STRING_SIZE;
-            out.add(memory.bytes(memory.i32(at), memory.i32(at + 4), what + "[" + i + "]"));
-        }
-        return out;
-    }
-
     public List<Header> liftHeaders(int ptr, int count, String what) {
         checkArray(ptr, count, PAIR_SIZE, what);
         List<Header> out = new ArrayList<>(count);

@@ -17,32 +17,24 @@ public final class UnimplementedInterfaces {
 
     private UnimplementedInterfaces() {}
 
-    /** How an interface's functions report failure at the return pointer. */
-    private interface ErrorShape {
-        void write(HostContext ctx, int retptr, String message);
-    }
-
     public static List<HostInterface> all() {
         return List.of(llm());
     }
 
+    /** LLM (Spin 1.5, canonical flavour only): every call is {@code err(runtime-error(message))}. */
     private static HostInterface llm() {
-        ErrorShape runtimeError = (ctx, ret, msg) -> ErrorResults.writeStringCase(ctx, ret, 4, 1, msg);
         ValType i = ValType.I32;
         ValType f = ValType.F32;
         FunctionType infer = FunctionType.of(List.of(i, i, i, i, i, i, f, i, f, i, f, i), List.of());
-        return new Unimplemented(null, "fermyon:spin/llm", List.of(
-                new HostImport("infer", "infer", infer, failing("LLM", runtimeError)),
-                HostImport.i32s("generate-embeddings", 5, failing("LLM", runtimeError))));
-    }
-
-    private static HostCall failing(String what, ErrorShape shape) {
-        return (ctx, args) -> {
-            String message = what + " is not supported by this runtime yet";
+        HostCall unsupported = (ctx, args) -> {
+            String message = "LLM is not supported by this runtime yet";
             LOG.warn("Component {}: {}", ctx.componentId(), message);
-            shape.write(ctx, (int) args[args.length - 1], message);
+            ErrorResults.writeStringCase(ctx, (int) args[args.length - 1], 4, 1, message);
             return null;
         };
+        return new Unimplemented(null, "fermyon:spin/llm", List.of(
+                new HostImport("infer", "infer", infer, unsupported),
+                HostImport.i32s("generate-embeddings", 5, unsupported)));
     }
 
     private record Unimplemented(String legacyModule, String canonicalModule, List<HostImport> imports)
