@@ -1,6 +1,7 @@
 package dev.spinj.wasm;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,9 @@ import java.util.function.Supplier;
  * work finished does nothing, and the flag never leaks into the thread's next task.
  */
 public final class Deadlines implements AutoCloseable {
+    /** When the work running on this thread must end ({@link System#nanoTime()}), for host calls that block. */
+    private static final ThreadLocal<Long> CURRENT_END = new ThreadLocal<>();
+
     private final Duration timeout;
     private final ScheduledThreadPoolExecutor timer;
 
@@ -38,6 +42,9 @@ public final class Deadlines implements AutoCloseable {
         }
         Watch watch = new Watch(Thread.currentThread());
         ScheduledFuture<?> alarm = timer.schedule(watch::fire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        Long outerEnd = CURRENT_END.get();
+        long end = System.nanoTime() + timeout.toNanos();
+        CURRENT_END.set(outerEnd == null ? end : Math.min(outerEnd, end));
         try {
             T result = work.get();
             if (watch.finish()) {
@@ -50,9 +57,20 @@ public final class Deadlines implements AutoCloseable {
             }
             throw e;
         } finally {
+            CURRENT_END.set(outerEnd);
             alarm.cancel(false);
             Thread.interrupted(); // a late interrupt must not hit this thread's next task
         }
+    }
+
+    /**
+     * How long the work running on this thread has left, so that a host call that blocks (a JDBC
+     * query, a socket read) can give up by itself instead of outliving the request; empty when the
+     * work has no deadline. Never negative.
+     */
+    public static Optional<Duration> remaining() {
+        Long end = CURRENT_END.get();
+        return end == null ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
     }
 
     @Override

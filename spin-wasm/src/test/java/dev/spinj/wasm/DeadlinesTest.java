@@ -3,6 +3,7 @@ package dev.spinj.wasm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wabt.Wat2Wasm;
@@ -38,6 +39,23 @@ class DeadlinesTest {
     void zeroTimeoutMeansNoLimit() {
         try (Deadlines deadlines = new Deadlines(Duration.ZERO)) {
             assertEquals(42, deadlines.run(() -> 42));
+        }
+    }
+
+    @Test
+    void remainingTimeIsVisibleToTheWorkAndGoneAfterIt() {
+        try (Deadlines deadlines = new Deadlines(Duration.ofSeconds(10))) {
+            Duration left = deadlines.run(() -> Deadlines.remaining().orElseThrow());
+            assertTrue(left.compareTo(Duration.ofSeconds(10)) <= 0 && left.compareTo(Duration.ofSeconds(5)) > 0, left::toString);
+        }
+        assertTrue(Deadlines.remaining().isEmpty());
+    }
+
+    @Test
+    void nestedWorkKeepsTheEarlierOuterDeadline() {
+        try (Deadlines outer = new Deadlines(Duration.ofSeconds(2)); Deadlines inner = new Deadlines(Duration.ofSeconds(60))) {
+            Duration left = outer.run(() -> inner.run(() -> Deadlines.remaining().orElseThrow()));
+            assertTrue(left.compareTo(Duration.ofSeconds(2)) <= 0, left::toString);
         }
     }
 }
