@@ -12,10 +12,16 @@ import java.util.function.Supplier;
  * Chicory honours at calls and backward branches, so even {@code loop {}} stops and the worker is
  * free again. The interrupt is aimed at one piece of work only: a deadline that fires after the
  * work finished does nothing, and the flag never leaks into the thread's next task.
+ *
+ * <p>Work nests (a request to the app itself is served on its caller's thread): the inner work
+ * ends by the earlier of both deadlines, and an outer deadline that fired while the inner work
+ * ran keeps the thread interrupted, so the outer work stops too.
  */
 public final class Deadlines implements AutoCloseable {
     /** When the work running on this thread must end ({@link System#nanoTime()}), for host calls that block. */
     private static final ThreadLocal<Long> CURRENT_END = new ThreadLocal<>();
+    /** The watch of the innermost work running on this thread under a deadline. */
+    private static final ThreadLocal<Watch> CURRENT_WATCH = new ThreadLocal<>();
 
     private final Duration timeout;
     private final ScheduledThreadPoolExecutor timer;
@@ -40,26 +46,36 @@ public final class Deadlines implements AutoCloseable {
         if (timeout.isZero() || timeout.isNegative()) {
             return work.get();
         }
-        Watch watch = new Watch(Thread.currentThread());
+        Watch watch = new Watch(Thread.currentThread(), timeout, CURRENT_WATCH.get());
         ScheduledFuture<?> alarm = timer.schedule(watch::fire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         Long outerEnd = CURRENT_END.get();
         long end = System.nanoTime() + timeout.toNanos();
         CURRENT_END.set(outerEnd == null ? end : Math.min(outerEnd, end));
+        CURRENT_WATCH.set(watch);
         try {
             T result = work.get();
-            if (watch.finish()) {
-                throw new DeadlineExceededException(timeout);
-            }
+            watch.finish();
+            throwIfExpired(watch);
             return result;
         } catch (RuntimeException | Error e) {
-            if (watch.finish()) {
-                throw new DeadlineExceededException(timeout);
-            }
+            watch.finish();
+            throwIfExpired(watch);
             throw e;
         } finally {
             CURRENT_END.set(outerEnd);
+            CURRENT_WATCH.set(watch.outer);
             alarm.cancel(false);
             Thread.interrupted(); // a late interrupt must not hit this thread's next task
+            if (watch.outer != null && watch.outer.expired() != null) {
+                Thread.currentThread().interrupt(); // but an outer work whose deadline passed must stop as well
+            }
+        }
+    }
+
+    private static void throwIfExpired(Watch watch) {
+        Duration expired = watch.expired();
+        if (expired != null) {
+            throw new DeadlineExceededException(expired);
         }
     }
 
@@ -81,11 +97,16 @@ public final class Deadlines implements AutoCloseable {
     /** Interrupts its thread at most once, and only while the work is still running. */
     private static final class Watch {
         private final Thread worker;
+        private final Duration timeout;
+        /** The watch of the work this work runs inside, or null. */
+        private final Watch outer;
         private boolean done;
         private boolean fired;
 
-        Watch(Thread worker) {
+        Watch(Thread worker, Duration timeout, Watch outer) {
             this.worker = worker;
+            this.timeout = timeout;
+            this.outer = outer;
         }
 
         synchronized void fire() {
@@ -95,10 +116,21 @@ public final class Deadlines implements AutoCloseable {
             }
         }
 
-        /** Marks the work done; true when the deadline had fired. */
-        synchronized boolean finish() {
+        /** Marks the work done: a deadline firing later leaves the thread alone. */
+        synchronized void finish() {
             done = true;
-            return fired;
+        }
+
+        /** The timeout of this work's or an enclosing work's deadline that fired, or null. */
+        Duration expired() {
+            for (Watch w = this; w != null; w = w.outer) {
+                synchronized (w) {
+                    if (w.fired) {
+                        return w.timeout;
+                    }
+                }
+            }
+            return null;
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.spinj.wasm.host.HostInterface;
 import dev.spinj.wasm.host.HostLinker;
 import dev.spinj.wasm.host.HostServices;
 import dev.spinj.wasm.host.UnimplementedInterfaces;
+import dev.spinj.wasm.host.http.AppLoopback;
 import dev.spinj.wasm.host.redis.OutboundRedisHost;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,6 +109,15 @@ public final class WasmApp implements AutoCloseable {
     /** Tells outbound HTTP where the app itself listens, the target of relative URLs ({@code self}). */
     public void announceOrigin(URI origin) {
         services.announceOrigin(origin);
+    }
+
+    /**
+     * As {@link #announceOrigin(URI)}, and guests' requests to that origin (relative URLs
+     * included) are served by {@code loopback} on the calling thread: a request to the app itself
+     * then never waits for a worker, of which its caller holds one.
+     */
+    public void announceOrigin(URI origin, AppLoopback loopback) {
+        services.announceOrigin(origin, loopback);
     }
 
     /** The startup lines about default key-value and SQLite storage (SPEC 6), when components use them. */

@@ -10,6 +10,7 @@ import com.dylibso.chicory.wabt.Wat2Wasm;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -57,5 +58,27 @@ class DeadlinesTest {
             Duration left = outer.run(() -> inner.run(() -> Deadlines.remaining().orElseThrow()));
             assertTrue(left.compareTo(Duration.ofSeconds(2)) <= 0, left::toString);
         }
+    }
+
+    @Test
+    void outerDeadlineFiringDuringNestedWorkStillStopsTheOuterWork() {
+        AtomicBoolean interruptedAfterNestedWork = new AtomicBoolean();
+        try (Deadlines outer = new Deadlines(Duration.ofMillis(300)); Deadlines inner = new Deadlines(Duration.ofSeconds(60))) {
+            assertThrows(DeadlineExceededException.class, () -> outer.run(() -> {
+                // The nested work (a request to the app itself) is interrupted by the outer deadline.
+                assertThrows(DeadlineExceededException.class, () -> inner.run(() -> {
+                    try {
+                        Thread.sleep(20_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }));
+                interruptedAfterNestedWork.set(Thread.currentThread().isInterrupted());
+                return null;
+            }));
+        }
+        assertTrue(interruptedAfterNestedWork.get(), "the outer work lost the interrupt of its own deadline");
+        assertFalse(Thread.currentThread().isInterrupted());
     }
 }

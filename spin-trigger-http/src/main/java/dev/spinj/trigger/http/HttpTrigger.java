@@ -87,8 +87,8 @@ public final class HttpTrigger implements AutoCloseable {
         server = HttpServer.bind(requested, new HttpServerInitializer(dispatcher, workers, options, tls));
         InetSocketAddress bound = server.address();
         String baseUrl = options.scheme() + "://" + hostForUrl(bound) + ":" + bound.getPort();
-        // Relative outbound URLs (allowed host `self`) go back to this listener.
-        wasm.announceOrigin(URI.create(baseUrl));
+        // Relative outbound URLs (allowed host `self`) and this URL are served in-process.
+        wasm.announceOrigin(URI.create(baseUrl), new LoopbackDispatch(dispatcher, options.scheme(), bound));
         out.println();
         out.println("Serving " + baseUrl);
         for (String line : dispatcher.router().availableRoutes(baseUrl)) {

@@ -3,6 +3,7 @@ package dev.spinj.wasm.host;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.config.HostSettings;
+import dev.spinj.wasm.host.http.AppLoopback;
 import dev.spinj.wasm.host.http.AppOrigin;
 import dev.spinj.wasm.host.http.OutboundHttpHost;
 import dev.spinj.wasm.host.kv.KeyValueHost;
@@ -66,6 +67,11 @@ public final class HostServices implements AutoCloseable {
     /** Where relative outbound URLs ({@code self}) go; the trigger announces it once it listens. */
     public void announceOrigin(URI appOrigin) {
         origin.announce(appOrigin);
+    }
+
+    /** As {@link #announceOrigin(URI)}, with requests to that origin served in-process by {@code loopback}. */
+    public void announceOrigin(URI appOrigin, AppLoopback loopback) {
+        origin.announce(appOrigin, loopback);
     }
 
     /** The SPEC 6 startup lines about the default store and database, for the components that use them. */

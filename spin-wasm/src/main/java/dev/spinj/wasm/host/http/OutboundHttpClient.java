@@ -1,16 +1,15 @@
 package dev.spinj.wasm.host.http;
 
+import dev.spinj.wasm.Deadlines;
 import dev.spinj.wasm.http.Header;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,14 +17,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The app's one {@link HttpClient}: shared by every instance so connections are reused, with
- * the connect timeout, total timeout and response size cap of {@link OutboundHttpSettings}.
+ * the connect timeout, total timeout and response size cap of {@link OutboundHttpSettings}. It
+ * sends one request and never follows a redirect itself: {@link OutboundExchange} checks every
+ * hop against the allow-list first.
  */
 final class OutboundHttpClient {
-    /** The JDK refuses to send these (CHICORY-AND-DEPS.md 6); it derives them from the request itself. */
-    private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
-
-    record Response(int status, List<Header> headers, byte[] body) {}
-
     private final OutboundHttpSettings settings;
     private HttpClient client;
 
@@ -39,32 +35,34 @@ final class OutboundHttpClient {
             client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(settings.connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
         }
         return client;
     }
 
     /**
-     * @param headers in guest order; a later duplicate name replaces an earlier one, as Spin's
-     *     header map does
+     * One request, connect to last body byte bounded by the total timeout and by the time the
+     * request being served on this thread has left ({@link Deadlines#remaining()}).
+     *
+     * @param headers already free of hop-by-hop headers ({@link ForwardedHeaders})
      */
-    Response send(String method, URI url, List<Header> headers, byte[] body) throws OutboundHttpException {
+    HttpReply send(String method, URI url, List<Header> headers, byte[] body) throws OutboundHttpException {
+        Duration timeout = Deadlines.remaining()
+                .filter(left -> left.compareTo(settings.totalTimeout()) < 0)
+                .orElse(settings.totalTimeout());
+        if (timeout.isZero()) {
+            throw new OutboundHttpException("request to " + url + " not sent: the request deadline has passed", null);
+        }
         HttpRequest request;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                    .timeout(settings.totalTimeout())
+                    .timeout(timeout)
                     .method(method, body.length == 0
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
-            Map<String, Header> byName = new LinkedHashMap<>();
             for (Header header : headers) {
-                byName.put(header.name().toLowerCase(Locale.ROOT), header);
-            }
-            for (Header header : byName.values()) {
-                if (!RESTRICTED.contains(header.name().toLowerCase(Locale.ROOT))) {
-                    builder.header(header.name(), header.value());
-                }
+                builder.header(header.name(), header.value());
             }
             request = builder.build();
         } catch (IllegalArgumentException e) {
@@ -73,11 +71,11 @@ final class OutboundHttpClient {
         CompletableFuture<HttpResponse<byte[]>> pending =
                 client().sendAsync(request, info -> new CappedBodySubscriber(settings.maxResponseBytes()));
         try {
-            HttpResponse<byte[]> response = pending.get(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Response(response.statusCode(), headers(response), response.body());
+            HttpResponse<byte[]> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return new HttpReply(response.statusCode(), headers(response), response.body());
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new OutboundHttpException("request to " + url + " timed out after " + settings.totalTimeout(), e);
+            throw new OutboundHttpException("request to " + url + " timed out after " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new OutboundHttpException("request to " + url + " failed: " + describe(cause), cause);

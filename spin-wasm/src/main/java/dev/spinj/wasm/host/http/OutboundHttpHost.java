@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code wasi-outbound-http.request} / {@code fermyon:spin/http.send-request} (SPEC 3.1): the
  * allow-list decides before anything touches the network, so a denied request never opens a
- * connection; then one request through the app's shared client.
+ * connection; then {@link OutboundExchange} sends it, checking every redirect hop the same way and
+ * serving requests to the app itself in-process.
  */
 public final class OutboundHttpHost implements HostInterface {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundHttpHost.class);
@@ -32,12 +33,12 @@ public final class OutboundHttpHost implements HostInterface {
     private static final int RUNTIME_ERROR = 4;
 
     private final Map<String, AllowedOutboundHosts> allowed;
-    private final OutboundHttpClient client;
+    private final OutboundExchange exchange;
     private final AppOrigin origin;
 
     private OutboundHttpHost(Map<String, AllowedOutboundHosts> allowed, OutboundHttpSettings settings, AppOrigin origin) {
         this.allowed = allowed;
-        this.client = new OutboundHttpClient(settings);
+        this.exchange = new OutboundExchange(new OutboundHttpClient(settings), origin, settings.maxResponseBytes());
         this.origin = origin;
     }
 
@@ -92,21 +93,14 @@ public final class OutboundHttpHost implements HostInterface {
         if (!params.isEmpty()) {
             LOG.warn("Component {}: outbound HTTP request params are not supported and are ignored", ctx.componentId());
         }
-        URI target;
+        HttpReply response;
         try {
-            target = target(ctx.componentId(), uri);
-        } catch (Denied e) {
+            AllowedOutboundHosts hosts = allowed.get(ctx.componentId());
+            response = exchange.send(hosts, METHODS[method], target(hosts, uri), headers, body);
+        } catch (DestinationNotAllowedException e) {
             LOG.warn("Component {}: {}", ctx.componentId(), e.getMessage());
             ErrorResults.writeEnum(ctx, ret, 4, DESTINATION_NOT_ALLOWED);
             return null;
-        } catch (OutboundHttpException e) {
-            LOG.warn("Component {}: {}", ctx.componentId(), e.getMessage());
-            ErrorResults.writeEnum(ctx, ret, 4, RUNTIME_ERROR);
-            return null;
-        }
-        OutboundHttpClient.Response response;
-        try {
-            response = client.send(METHODS[method], target, headers, body);
         } catch (OutboundHttpException e) {
             LOG.warn("Component {}: {}", ctx.componentId(), e.getMessage());
             ErrorResults.writeEnum(ctx, ret, 4, RUNTIME_ERROR);
@@ -127,11 +121,10 @@ public final class OutboundHttpHost implements HostInterface {
     }
 
     /** The absolute URL to request, once the allow-list passed it. */
-    private URI target(String componentId, String uri) throws Denied, OutboundHttpException {
-        AllowedOutboundHosts hosts = allowed.get(componentId);
+    private URI target(AllowedOutboundHosts hosts, String uri) throws DestinationNotAllowedException, OutboundHttpException {
         if (uri.startsWith("/")) {
             if (!hosts.allowsRelative()) {
-                throw new Denied("relative URL " + uri + " needs 'self' in the allowed hosts");
+                throw new DestinationNotAllowedException("relative URL " + uri + " needs 'self' in the allowed hosts");
             }
             URI self = origin.get();
             if (self == null) {
@@ -144,7 +137,7 @@ public final class OutboundHttpHost implements HostInterface {
             throw new OutboundHttpException("invalid URL " + uri + ": no scheme or host", null);
         }
         if (!hosts.allows(url)) {
-            throw new Denied("A component tried to make a HTTP request to non-allowed host '" + url.getHost() + "'.");
+            throw new DestinationNotAllowedException("A component tried to make a HTTP request to non-allowed host '" + url.getHost() + "'.");
         }
         if (!AllowedOutboundHosts.isHttp(url)) {
             throw new OutboundHttpException("unsupported URL scheme in " + uri, null);
@@ -157,15 +150,6 @@ public final class OutboundHttpHost implements HostInterface {
             return new URI(uri);
         } catch (URISyntaxException e) {
             throw new OutboundHttpException("invalid URL " + uri + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The allow-list refused the URL. */
-    private static final class Denied extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Denied(String message) {
-            super(message);
         }
     }
 }
