@@ -2,8 +2,9 @@
 // cguest.wit. Built into two fixtures from the same code:
 //   cguest.core.wasm  the core module with a component-type section (componentEmbed only), the
 //                     form Rust spin-sdk 2-5 ships
-//   cguest.wasm       the component made from it (componentNew with jco's preview1 reactor
-//                     adapter, which wasi-libc's reactor start code needs)
+//   cguest.wasm       the component made from it by componentNew (jco's preview1 adapter is
+//                     offered but left out: this module imports no preview1 function; cwasi.c
+//                     is the guest that needs it)
 // Both must give cguest.expected.json for cguest.calls.json.
 // Build: tools/build-fixtures.sh, i.e.
 //   clang --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -o cguest.module.wasm cguest.c

@@ -1,7 +1,8 @@
 ;; Every scalar type through the canonical ABI in both directions: each api.echo-T calls
 ;; host.echo-T with its argument and returns what the host answered. The *-from-core exports
 ;; return a raw core i32 lifted as bool/char/s8/u16: 2 as bool is true (any non-zero is), a
-;; surrogate or > 0x10FFFF as char traps, s8/u16 keep only their low bits.
+;; surrogate or > 0x10FFFF as char traps, s8/u16 keep only their low bits (the spec's rules;
+;; jco traps on bool 2 and on out-of-range s8/u16, see tools/README.md).
 ;; Build: tools/build-fixtures.sh (jco parse scalars.wat -o scalars.wasm)
 (component
   (import "test:scalars/host" (instance $host
