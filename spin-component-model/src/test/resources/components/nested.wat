@@ -1,0 +1,133 @@
+;; Nested components with their own index spaces.
+;;   $greeter   defines greet(name) -> "#N hello, <name>" (N counts calls per instance, mod 10)
+;;              and logs each name through its imported `log`; it takes its function type from
+;;              the enclosing component through an outer alias. Instantiated twice ($a, $b):
+;;              each instance keeps its own memory and count.
+;;   $wrapper   contains $deeper (two levels down), which re-exports the function it is given;
+;;              greet-wrapped is $b's greet through both.
+;;   $caller    lowers $a's greet into its own core module (component-to-component call: the
+;;              strings are copied between two memories) and calls it twice: twice(name) is
+;;              greet(greet(name)).
+;; Build: tools/build-fixtures.sh (jco parse nested.wat -o nested.wasm)
+(component
+  (import "test:nested/host" (instance $host (export "log" (func (param "msg" string)))))
+  (alias export $host "log" (func $log))
+  (type $greet-type (func (param "name" string) (result string)))
+
+  (component $greeter
+    (alias outer 1 $greet-type (type $greet-type))
+    (import "log" (func $log (param "msg" string)))
+    (core module $memory
+      (memory (export "memory") 1)
+      (global $bump (mut i32) (i32.const 1024))
+      (func (export "cabi_realloc") (param $old i32) (param $old-size i32) (param $align i32) (param $size i32) (result i32)
+        (local $p i32)
+        (local.set $p (i32.and (i32.add (global.get $bump) (i32.sub (local.get $align) (i32.const 1)))
+                               (i32.sub (i32.const 0) (local.get $align))))
+        (global.set $bump (i32.add (local.get $p) (local.get $size)))
+        (if (i32.gt_u (global.get $bump) (i32.shl (memory.size) (i32.const 16)))
+          (then (if (i32.eq (i32.const -1)
+                      (memory.grow (i32.add (i32.shr_u (i32.sub (global.get $bump) (i32.shl (memory.size) (i32.const 16))) (i32.const 16)) (i32.const 1))))
+                  (then unreachable))))
+        (if (local.get $old)
+          (then (memory.copy (local.get $p) (local.get $old)
+                  (select (local.get $old-size) (local.get $size) (i32.lt_u (local.get $old-size) (local.get $size))))))
+        (local.get $p))
+    )
+    (core instance $mem-i (instantiate $memory))
+    (alias core export $mem-i "memory" (core memory $mem))
+    (alias core export $mem-i "cabi_realloc" (core func $realloc))
+    (core func $log-lowered (canon lower (func $log) (memory $mem)))
+    (core module $m
+      (import "env" "memory" (memory 1))
+      (import "env" "cabi_realloc" (func $realloc (param i32 i32 i32 i32) (result i32)))
+      (import "env" "log" (func $log (param i32 i32)))
+      (global $count (mut i32) (i32.const 0))
+      (data (i32.const 64) "#0 hello, ")
+      (func (export "greet") (param $name i32) (param $len i32) (result i32)
+        (local $p i32)
+        (call $log (local.get $name) (local.get $len))
+        (global.set $count (i32.add (global.get $count) (i32.const 1)))
+        (local.set $p (call $realloc (i32.const 0) (i32.const 0) (i32.const 1) (i32.add (local.get $len) (i32.const 10))))
+        (memory.copy (local.get $p) (i32.const 64) (i32.const 10))
+        (i32.store8 offset=1 (local.get $p) (i32.add (i32.const 48) (i32.rem_u (global.get $count) (i32.const 10))))
+        (memory.copy (i32.add (local.get $p) (i32.const 10)) (local.get $name) (local.get $len))
+        (i32.store (i32.const 16) (local.get $p))
+        (i32.store (i32.const 20) (i32.add (local.get $len) (i32.const 10)))
+        (i32.const 16))
+    )
+    (core instance $i (instantiate $m (with "env" (instance
+      (export "memory" (memory $mem))
+      (export "cabi_realloc" (func $realloc))
+      (export "log" (func $log-lowered))))))
+    (func $greet (type $greet-type)
+      (canon lift (core func $i "greet") (memory $mem) (realloc $realloc)))
+    (export "greet" (func $greet))
+  )
+  (instance $a (instantiate $greeter (with "log" (func $log))))
+  (instance $b (instantiate $greeter (with "log" (func $log))))
+  (alias export $a "greet" (func $greet-a))
+  (alias export $b "greet" (func $greet-b))
+
+  (component $wrapper
+    (import "f" (func $f (param "name" string) (result string)))
+    (component $deeper
+      (import "g" (func $g (param "name" string) (result string)))
+      (export "g2" (func $g))
+    )
+    (instance $d (instantiate $deeper (with "g" (func $f))))
+    (alias export $d "g2" (func $wrapped))
+    (export "wrapped" (func $wrapped))
+  )
+  (instance $w (instantiate $wrapper (with "f" (func $greet-b))))
+  (alias export $w "wrapped" (func $greet-wrapped))
+
+  (component $caller
+    (import "greet" (func $greet (param "name" string) (result string)))
+    (core module $memory
+      (memory (export "memory") 1)
+      (global $bump (mut i32) (i32.const 1024))
+      (func (export "cabi_realloc") (param $old i32) (param $old-size i32) (param $align i32) (param $size i32) (result i32)
+        (local $p i32)
+        (local.set $p (i32.and (i32.add (global.get $bump) (i32.sub (local.get $align) (i32.const 1)))
+                               (i32.sub (i32.const 0) (local.get $align))))
+        (global.set $bump (i32.add (local.get $p) (local.get $size)))
+        (if (i32.gt_u (global.get $bump) (i32.shl (memory.size) (i32.const 16)))
+          (then (if (i32.eq (i32.const -1)
+                      (memory.grow (i32.add (i32.shr_u (i32.sub (global.get $bump) (i32.shl (memory.size) (i32.const 16))) (i32.const 16)) (i32.const 1))))
+                  (then unreachable))))
+        (if (local.get $old)
+          (then (memory.copy (local.get $p) (local.get $old)
+                  (select (local.get $old-size) (local.get $size) (i32.lt_u (local.get $old-size) (local.get $size))))))
+        (local.get $p))
+    )
+    (core instance $mem-i (instantiate $memory))
+    (alias core export $mem-i "memory" (core memory $mem))
+    (alias core export $mem-i "cabi_realloc" (core func $realloc))
+    (core func $greet-lowered (canon lower (func $greet) (memory $mem) (realloc $realloc)))
+    (core module $m
+      (import "env" "greet" (func $greet (param i32 i32 i32)))
+      (import "env" "memory" (memory 1))
+      (func (export "twice") (param $name i32) (param $len i32) (result i32)
+        (call $greet (local.get $name) (local.get $len) (i32.const 16))
+        (call $greet (i32.load (i32.const 16)) (i32.load (i32.const 20)) (i32.const 24))
+        (i32.const 24))
+    )
+    (core instance $i (instantiate $m (with "env" (instance
+      (export "greet" (func $greet-lowered))
+      (export "memory" (memory $mem))))))
+    (func $twice (param "name" string) (result string)
+      (canon lift (core func $i "twice") (memory $mem) (realloc $realloc)))
+    (export "twice" (func $twice))
+  )
+  (instance $c (instantiate $caller (with "greet" (func $greet-a))))
+  (alias export $c "twice" (func $twice))
+
+  (instance $api
+    (export "greet-a" (func $greet-a))
+    (export "greet-b" (func $greet-b))
+    (export "greet-wrapped" (func $greet-wrapped))
+    (export "twice" (func $twice))
+  )
+  (export "test:nested/api" (instance $api))
+)
