@@ -73,7 +73,8 @@ final class RedisSubscriber {
 
     /**
      * Unsubscribes (best effort: the server may be gone), lets each channel finish what it has
-     * received within {@code grace}, then disconnects.
+     * received within {@code grace}, then drops what is left, interrupts the running guests and
+     * disconnects.
      */
     void stop(long grace, TimeUnit unit) throws InterruptedException {
         stopping = true;
@@ -91,10 +92,10 @@ final class RedisSubscriber {
         close();
     }
 
-    /** Disconnects at once; messages already queued still run on their daemon threads. */
+    /** Disconnects at once, dropping the queued messages and interrupting the running guests. */
     void close() {
         stopping = true;
-        workers.values().forEach(ChannelWorker::shutdown);
+        workers.values().forEach(ChannelWorker::stopNow);
         if (connection != null) {
             connection.close();
             connection = null;
