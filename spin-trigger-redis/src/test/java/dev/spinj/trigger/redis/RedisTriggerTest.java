@@ -17,6 +17,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -301,6 +303,51 @@ class RedisTriggerTest {
             redis().set(utf8(prefix + "gate"), utf8("open"));
             Thread.sleep(500);
             assertEquals(null, redis().get(utf8(prefix + "count")));
+        }
+    }
+
+    @Test
+    void executeSessionStateOfOneMessageIsInvisibleToTheNext() throws Exception {
+        String prefix = newPrefix();
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
+            redis().publish(utf8("probe-a"), utf8("dirty-session"));
+            app.awaitGuestOutput("dirty-multi=");
+            redis().publish(utf8("probe-a"), utf8("clean-session"));
+            app.awaitGuestOutput("clean-incr=");
+            // a third message reuses the pooled connection of the second
+            redis().publish(utf8("probe-b"), utf8("clean-session"));
+            app.awaitGuestOutput("clean-incr=[i:2]");
+            assertEquals(String.join("\n",
+                    "dirty-select=[]",
+                    "dirty-multi=[]",
+                    "clean-set=[]",
+                    "clean-get=[b:clean]",
+                    "clean-incr=[i:1]",
+                    "clean-set=[]",
+                    "clean-get=[b:clean]",
+                    "clean-incr=[i:2]", ""), app.guestOutput());
+            assertEquals("clean", string(redis().get(utf8(prefix + "session"))), "written to database 0");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hang-execute", "hang-get"})
+    void outboundCallToAServerThatNeverAnswersEndsAtTheMessageDeadline(String probe) throws Exception {
+        Duration deadline = Duration.ofSeconds(1);
+        String prefix = newPrefix();
+        // the kernel completes connections in the backlog; nobody ever reads or answers them
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                CapturedStderr log = new CapturedStderr();
+                TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix,
+                        TriggerHarness.OPTIONS.withMessageTimeout(deadline))) {
+            long started = System.nanoTime();
+            redis().publish(utf8("probe-a"), utf8(probe + " redis://127.0.0.1:" + silent.getLocalPort()));
+            redis().publish(utf8("probe-a"), utf8("after the hang"));
+            awaitLast(prefix, utf8("after the hang"));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(deadline.multipliedBy(4)) < 0, "the next message waited " + took);
+            log.await("Component probe-a: a message on " + redis.address() + " channel probe-a exceeded the time limit of "
+                    + deadline.toMillis() + " ms and was interrupted");
         }
     }
 
