@@ -307,6 +307,20 @@ class RedisTriggerTest {
     }
 
     @Test
+    void stopReturnsWithinItsGraceWhileRedisIsPaused() throws Exception {
+        Duration pause = Duration.ofSeconds(4);
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), newPrefix())) {
+            redis().clientPause(pause.toMillis());
+            long started = System.nanoTime();
+            app.trigger.stop(1, TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            // wait the pause out, so that the next test finds Redis answering
+            Thread.sleep(Math.max(0, pause.minus(took).toMillis()));
+            assertTrue(took.compareTo(pause.minusSeconds(1)) < 0, "stop took " + took + " of a " + pause + " pause");
+        }
+    }
+
+    @Test
     void executeSessionStateOfOneMessageIsInvisibleToTheNext() throws Exception {
         String prefix = newPrefix();
         try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
