@@ -83,17 +83,14 @@ final class ChannelWorker {
     /**
      * Takes no new messages and lets the queued ones run for up to {@code timeout}; past that, drops
      * those not started (saying how many) and interrupts the running guest.
-     *
-     * @return whether every queued message finished in time
      */
-    boolean drain(long timeout, TimeUnit unit) throws InterruptedException {
+    void drain(long timeout, TimeUnit unit) throws InterruptedException {
         thread.shutdown();
-        boolean finished = thread.awaitTermination(timeout, unit);
-        if (!finished) {
+        if (thread.awaitTermination(timeout, unit)) {
+            dropped.flush();
+        } else {
             stopNow();
         }
-        dropped.flush();
-        return finished;
     }
 
     /** Takes no new messages, drops those not started (saying how many) and interrupts the running guest. */

@@ -79,9 +79,15 @@ final class RedisSubscriber {
     void stop(long grace, TimeUnit unit) throws InterruptedException {
         stopping = true;
         long deadline = System.nanoTime() + unit.toNanos(grace);
-        // a paused or hung server must not hold the stop past its grace
-        if (connection != null && connection.isOpen() && !connection.async().unsubscribe().await(grace, unit)) {
-            LOG.debug("Redis at {} did not confirm the unsubscribe within the grace period", address);
+        if (connection != null && connection.isOpen()) {
+            try {
+                // a paused or hung server must not hold the stop past its grace
+                if (!connection.async().unsubscribe().await(grace, unit)) {
+                    LOG.debug("Redis at {} did not confirm the unsubscribe within the grace period", address);
+                }
+            } catch (RedisException e) {
+                LOG.debug("Unsubscribing from {} failed: {}", address, e.getMessage());
+            }
         }
         for (ChannelWorker worker : workers.values()) {
             worker.drain(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
