@@ -9,6 +9,15 @@
  *   "outbound"         calls every outbound function on $REDIS_ADDRESS under
  *                      $KEY_PREFIX and prints one line per result to stdout
  *   "denied <address>" calls set and get on <address>, prints the return codes
+ *   "hold"             SET <prefix>holding = 1, then polls GET <prefix>gate until it
+ *                      is not empty (keeps the channel busy until the test opens it)
+ *   "hang-execute <address>", "hang-get <address>"
+ *                      execute GET / get on <address> (a server that never answers),
+ *                      prints the result
+ *   "echo <text>"      prints the payload, touches no key
+ *   "dirty-session"    execute SELECT 5 and MULTI, then returns with the transaction open
+ *   "clean-session"    execute SET <prefix>session = clean, GET it back and INCR
+ *                      <prefix>session-n; prints the results
  *   anything else      the default effect: INCR <prefix>count, SET <prefix>last = payload
  */
 #include <stdio.h>
@@ -155,15 +164,70 @@ static void outbound(void) {
     fflush(stdout);
 }
 
-static void denied(const uint8_t *payload, size_t len) {
-    char target[256];
-    size_t n = len - 7 < sizeof target - 1 ? len - 7 : sizeof target - 1;
-    memcpy(target, payload + 7, n);
+/* The address after the probe's name and a space, e.g. "hang-get redis://..." */
+static const char *target_address(const uint8_t *payload, size_t len, size_t name_len) {
+    static char target[256];
+    size_t n = len - name_len - 1 < sizeof target - 1 ? len - name_len - 1 : sizeof target - 1;
+    memcpy(target, payload + name_len + 1, n);
     target[n] = 0;
+    return target;
+}
+
+static void denied(const char *target) {
     spin_redis_bytes got;
     int set = spin_redis_set(target, "spinj-denied", "x", 1);
     int get = spin_redis_get(target, "spinj-denied", &got);
     printf("denied: set=%d get=%d\n", set, get);
+    fflush(stdout);
+}
+
+static void hold(void) {
+    spin_redis_set(address(), key("holding"), "1", 1);
+    for (;;) {
+        spin_redis_bytes gate;
+        if (spin_redis_get(address(), key("gate"), &gate) == 0) {
+            size_t open = gate.len;
+            spin_redis_bytes_free(gate);
+            if (open) return;
+        }
+    }
+}
+
+static void hang_execute(const char *target) {
+    spin_redis_param args[] = {spin_redis_cstr("spinj-hang")};
+    spin_redis_results r;
+    int rc = spin_redis_execute(target, "GET", args, 1, &r);
+    if (rc == 0) spin_redis_results_free(r);
+    printf("hang-execute=%d\n", rc);
+    fflush(stdout);
+}
+
+static void hang_get(const char *target) {
+    spin_redis_bytes got;
+    int rc = spin_redis_get(target, "spinj-hang", &got);
+    if (rc == 0) spin_redis_bytes_free(got);
+    printf("hang-get=%d\n", rc);
+    fflush(stdout);
+}
+
+/* Leaves the execute connection in database 5 with a transaction open. */
+static void dirty_session(void) {
+    spin_redis_param db[] = {spin_redis_int64(5)};
+    exec_line("dirty-select", "SELECT", db, 1);
+    exec_line("dirty-multi", "MULTI", NULL, 0);
+    fflush(stdout);
+}
+
+static void clean_session(void) {
+    char k[256], n[256];
+    snprintf(k, sizeof k, "%s", key("session"));
+    snprintf(n, sizeof n, "%s", key("session-n"));
+    spin_redis_param set_args[] = {spin_redis_cstr(k), spin_redis_cstr("clean")};
+    exec_line("clean-set", "SET", set_args, 2);
+    spin_redis_param get_args[] = {spin_redis_cstr(k)};
+    exec_line("clean-get", "GET", get_args, 1);
+    spin_redis_param incr_args[] = {spin_redis_cstr(n)};
+    exec_line("clean-incr", "INCR", incr_args, 1);
     fflush(stdout);
 }
 
@@ -181,8 +245,34 @@ static spin_redis_status handle(const uint8_t *payload, size_t len) {
         outbound();
         return SPIN_REDIS_OK;
     }
+    if (starts_with(payload, len, "hold")) {
+        hold();
+        return SPIN_REDIS_OK;
+    }
+    if (starts_with(payload, len, "hang-execute ")) {
+        hang_execute(target_address(payload, len, strlen("hang-execute")));
+        return SPIN_REDIS_OK;
+    }
+    if (starts_with(payload, len, "hang-get ")) {
+        hang_get(target_address(payload, len, strlen("hang-get")));
+        return SPIN_REDIS_OK;
+    }
+    if (starts_with(payload, len, "echo ")) {
+        fwrite(payload, 1, len, stdout);
+        printf("\n");
+        fflush(stdout);
+        return SPIN_REDIS_OK;
+    }
+    if (starts_with(payload, len, "dirty-session")) {
+        dirty_session();
+        return SPIN_REDIS_OK;
+    }
+    if (starts_with(payload, len, "clean-session")) {
+        clean_session();
+        return SPIN_REDIS_OK;
+    }
     if (starts_with(payload, len, "denied ")) {
-        denied(payload, len);
+        denied(target_address(payload, len, strlen("denied")));
         return SPIN_REDIS_OK;
     }
     return default_effect(payload, len);

@@ -2,6 +2,7 @@ package dev.spinj.cli;
 
 import dev.spinj.trigger.redis.RedisConnectException;
 import dev.spinj.trigger.redis.RedisTrigger;
+import dev.spinj.trigger.redis.RedisTriggerOptions;
 import dev.spinj.wasm.ComponentLoadException;
 import java.io.IOException;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code spin trigger redis}: handles the app's Redis messages until SIGINT/SIGTERM, then
- * unsubscribes, lets received messages finish and exits 0.
+ * unsubscribes, lets received messages finish (dropping those still queued after the drain time)
+ * and exits 0.
  */
 @Command(name = "redis", description = "Handle the Redis messages of the app in SPIN_LOCKED_URL.", mixinStandardHelpOptions = true)
 final class RedisTriggerCommand implements Callable<Integer> {
@@ -27,13 +29,24 @@ final class RedisTriggerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; 0 for none).")
     Duration messageTimeout;
 
+    @Option(names = "--max-queued-messages", paramLabel = "<N>", defaultValue = "" + RedisTriggerOptions.DEFAULT_MAX_QUEUED_MESSAGES,
+            description = "Messages of one channel waiting while its component is busy; beyond this, new messages are "
+                    + "dropped with a warning (default: ${DEFAULT-VALUE}).")
+    int maxQueuedMessages;
+
     @Override
     public Integer call() throws CliException, InterruptedException, IOException {
+        if (maxQueuedMessages < 1) {
+            throw new CliException("--max-queued-messages must be at least 1");
+        }
+        RedisTriggerOptions options = RedisTriggerOptions.defaults()
+                .withMessageTimeout(messageTimeout)
+                .withMaxQueuedMessages(maxQueuedMessages);
         ShutdownSignal shutdown = ShutdownSignal.install();
         TriggerApp setup = TriggerApp.fromEnvironment(System.getenv(), common, System.out);
         RedisTrigger trigger;
         try {
-            trigger = RedisTrigger.create(setup.wasm, setup.logs, messageTimeout);
+            trigger = RedisTrigger.create(setup.wasm, setup.logs, options);
         } catch (ComponentLoadException e) {
             throw new CliException("Failed to prepare the Redis trigger", e);
         }

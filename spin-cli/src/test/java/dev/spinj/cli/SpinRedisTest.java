@@ -64,6 +64,16 @@ class SpinRedisTest {
     }
 
     @Test
+    void upPassesMaxQueuedMessagesToTheRedisTriggerWhichRejectsZero() throws Exception {
+        Path manifest = exampleManifest(redis.address());
+        try (SpinProcess spin = SpinProcess.start(manifest.getParent(), Map.of(), "up", "-f", manifest.toString(),
+                "--max-queued-messages", "0")) {
+            assertEquals(1, spin.exitCode(), spin.stderr());
+            assertTrue(spin.stderr().contains("--max-queued-messages must be at least 1"), spin.stderr());
+        }
+    }
+
+    @Test
     void upAgainstAClosedPortFailsNamingTheAddressWithinTenSeconds() throws Exception {
         Path manifest = exampleManifest("redis://127.0.0.1:1");
         long started = System.nanoTime();

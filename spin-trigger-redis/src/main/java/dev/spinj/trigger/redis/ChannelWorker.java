@@ -2,9 +2,7 @@ package dev.spinj.trigger.redis;
 
 import dev.spinj.wasm.DeadlineExceededException;
 import dev.spinj.wasm.GuestTrapException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,6 +12,12 @@ import org.slf4j.LoggerFactory;
  * The thread that runs one channel's messages, one at a time in arrival order, off Lettuce's
  * event loop and on a big stack (Chicory's compiled guests recurse deeply). A failed message is
  * logged with the component id and the next one runs.
+ *
+ * <p>At most {@code maxQueued} messages wait behind the running one. A message arriving at a full
+ * queue is dropped (and counted in the log): blocking Lettuce's event loop instead would stall
+ * every channel of the server, and the server itself disconnects a subscriber that lags too far
+ * behind, so the drop keeps the subscription alive and the memory bounded; pub/sub has no
+ * redelivery either way.
  */
 final class ChannelWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
@@ -22,17 +26,19 @@ final class ChannelWorker {
     private final String address;
     private final String channel;
     private final RedisMessageExecutor executor;
-    private final ExecutorService thread;
+    private final DroppedMessages dropped;
+    private final ThreadPoolExecutor thread;
 
-    ChannelWorker(String address, String channel, RedisMessageExecutor executor) {
+    ChannelWorker(String address, String channel, RedisMessageExecutor executor, int maxQueued) {
         this.address = address;
         this.channel = channel;
         this.executor = executor;
-        this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+        this.dropped = new DroppedMessages(address, channel, maxQueued);
+        this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(maxQueued), r -> {
             Thread t = new Thread(null, r, "redis-" + channel, STACK_BYTES);
             t.setDaemon(true);
             return t;
-        });
+        }, (task, pool) -> refused(pool));
     }
 
     String channel() {
@@ -43,12 +49,16 @@ final class ChannelWorker {
         return executor.componentId();
     }
 
-    /** Queues a message; returns at once (called on Lettuce's event loop). */
+    /** Queues a message, or drops it when the queue is full; returns at once (called on Lettuce's event loop). */
     void submit(byte[] payload) {
-        try {
-            thread.execute(() -> run(payload));
-        } catch (RejectedExecutionException e) {
+        thread.execute(() -> run(payload));
+    }
+
+    private void refused(ThreadPoolExecutor pool) {
+        if (pool.isShutdown()) {
             LOG.debug("Dropped a message on {} channel {}: the trigger is stopping", address, channel);
+        } else {
+            dropped.add();
         }
     }
 
@@ -65,17 +75,30 @@ final class ChannelWorker {
                     executor.componentId(), address, channel, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Component {}: failed to handle a message on {} channel {}", executor.componentId(), address, channel, e);
+        } finally {
+            dropped.reportIfDue();
         }
     }
 
-    /** Takes no new messages and waits up to {@code timeout} for the queued ones to finish. */
-    boolean drain(long timeout, TimeUnit unit) throws InterruptedException {
-        shutdown();
-        return thread.awaitTermination(timeout, unit);
+    /**
+     * Takes no new messages and lets the queued ones run for up to {@code timeout}; past that, drops
+     * those not started (saying how many) and interrupts the running guest.
+     */
+    void drain(long timeout, TimeUnit unit) throws InterruptedException {
+        thread.shutdown();
+        if (thread.awaitTermination(timeout, unit)) {
+            dropped.flush();
+        } else {
+            stopNow();
+        }
     }
 
-    /** Takes no new messages; queued ones still run. */
-    void shutdown() {
-        thread.shutdown();
+    /** Takes no new messages, drops those not started (saying how many) and interrupts the running guest. */
+    void stopNow() {
+        int unstarted = thread.shutdownNow().size();
+        if (unstarted > 0) {
+            LOG.warn("Dropped {} queued messages on {} channel {}: the trigger is stopping", unstarted, address, channel);
+        }
+        dropped.flush();
     }
 }

@@ -73,28 +73,32 @@ final class RedisSubscriber {
 
     /**
      * Unsubscribes (best effort: the server may be gone), lets each channel finish what it has
-     * received within {@code grace}, then disconnects.
+     * received within {@code grace}, then drops what is left, interrupts the running guests and
+     * disconnects.
      */
     void stop(long grace, TimeUnit unit) throws InterruptedException {
         stopping = true;
+        long deadline = System.nanoTime() + unit.toNanos(grace);
         if (connection != null && connection.isOpen()) {
             try {
-                connection.sync().unsubscribe();
+                // a paused or hung server must not hold the stop past its grace
+                if (!connection.async().unsubscribe().await(grace, unit)) {
+                    LOG.debug("Redis at {} did not confirm the unsubscribe within the grace period", address);
+                }
             } catch (RedisException e) {
                 LOG.debug("Unsubscribing from {} failed: {}", address, e.getMessage());
             }
         }
-        long deadline = System.nanoTime() + unit.toNanos(grace);
         for (ChannelWorker worker : workers.values()) {
             worker.drain(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         close();
     }
 
-    /** Disconnects at once; messages already queued still run on their daemon threads. */
+    /** Disconnects at once, dropping the queued messages and interrupting the running guests. */
     void close() {
         stopping = true;
-        workers.values().forEach(ChannelWorker::shutdown);
+        workers.values().forEach(ChannelWorker::stopNow);
         if (connection != null) {
             connection.close();
             connection = null;

@@ -10,7 +10,6 @@ import dev.spinj.wasm.redis.LettuceSettings;
 import dev.spinj.wasm.stdio.ComponentLogs;
 import io.lettuce.core.resource.ClientResources;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,10 +37,9 @@ public final class RedisTrigger implements AutoCloseable {
         byServer.forEach((address, workers) -> subscribers.add(new RedisSubscriber(address, workers, resources)));
     }
 
-    /** @param messageTimeout how long one message may run before its guest is interrupted; zero for no limit */
-    public static RedisTrigger create(WasmApp wasm, ComponentLogs logs, Duration messageTimeout)
+    public static RedisTrigger create(WasmApp wasm, ComponentLogs logs, RedisTriggerOptions options)
             throws ComponentLoadException {
-        Deadlines deadlines = new Deadlines(messageTimeout);
+        Deadlines deadlines = new Deadlines(options.messageTimeout());
         LockedApp app = wasm.app();
         String appAddress = app.triggerSetting(TYPE, "address").map(String::valueOf).orElse(null);
         Map<String, RedisMessageExecutor> executors = new HashMap<>();
@@ -67,7 +65,8 @@ public final class RedisTrigger implements AutoCloseable {
                 executors.put(config.component(), executor);
             }
             Map<String, ChannelWorker> channels = byServer.computeIfAbsent(address, a -> new LinkedHashMap<>());
-            ChannelWorker previous = channels.put(config.channel(), new ChannelWorker(address, config.channel(), executor));
+            ChannelWorker previous = channels.put(config.channel(), new ChannelWorker(address, config.channel(), executor,
+                    options.maxQueuedMessages()));
             if (previous != null) {
                 // Spin 1 maps channel -> component: the later trigger wins
                 LOG.warn("Channel {} on {} is handled by both '{}' and '{}'; using '{}'", config.channel(), address,
@@ -93,7 +92,10 @@ public final class RedisTrigger implements AutoCloseable {
         out.flush();
     }
 
-    /** Graceful stop: unsubscribe, let received messages finish (up to {@code grace}), disconnect. */
+    /**
+     * Graceful stop: unsubscribe, let received messages finish for up to {@code grace}, then drop
+     * the rest, interrupt the guests still running and disconnect.
+     */
     public void stop(long grace, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(grace);
         for (RedisSubscriber subscriber : subscribers) {

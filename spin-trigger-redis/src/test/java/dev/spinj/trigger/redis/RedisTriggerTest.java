@@ -9,18 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spinj.wasm.Deadlines;
 import dev.spinj.wasm.stdio.ComponentLogs;
 import dev.spinj.wasm.testing.RedisServerFixture;
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -241,6 +250,145 @@ class RedisTriggerTest {
             app.awaitGuestOutput("denied: ");
             assertEquals("denied: set=-1 get=-1\n", app.guestOutput());
             log.await("Component probe: outbound Redis set to " + unlisted + " denied");
+        }
+    }
+
+    @Test
+    void floodBeyondTheQueueIsDroppedWithAWarningAndALaterMessageIsStillHandled() throws Exception {
+        int queue = 100;
+        int flood = 200_000;
+        String prefix = newPrefix();
+        String log;
+        try (CapturedStderr stderr = new CapturedStderr()) {
+            try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix, busyGuestOptions(queue))) {
+                holdTheChannel(prefix);
+                publishFlood("probe-a", flood);
+                // probe-b shares the subscription's connection: once its message ran, the whole flood has met probe-a's queue
+                redis().publish(utf8("probe-b"), utf8("echo after the flood"));
+                app.awaitGuestOutput("echo after the flood\n");
+                redis().set(utf8(prefix + "gate"), utf8("open"));
+                TriggerHarness.await(() -> String.valueOf(queue).equals(string(redis().get(utf8(prefix + "count")))),
+                        () -> "the queued messages never ran");
+                redis().publish(utf8("probe-a"), utf8("echo later"));
+                app.awaitGuestOutput("echo later\n");
+                assertEquals(String.valueOf(queue), string(redis().get(utf8(prefix + "count"))), "only the queue's worth of the flood ran");
+            }
+            log = stderr.text();
+        }
+        Matcher warnings = Pattern.compile("Dropped (\\d+) messages on " + Pattern.quote(redis.address())
+                + " channel probe-a: " + queue + " messages were already waiting").matcher(log);
+        long dropped = 0;
+        while (warnings.find()) {
+            dropped += Long.parseLong(warnings.group(1));
+        }
+        assertEquals(flood - queue, dropped, "the warnings count every dropped message:\n" + log);
+    }
+
+    @Test
+    void stopWhileTheGuestIsBusyDropsTheQueuedMessagesAndInterruptsItPromptly() throws Exception {
+        int queue = 100;
+        String prefix = newPrefix();
+        try (CapturedStderr log = new CapturedStderr();
+                TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix, busyGuestOptions(queue))) {
+            holdTheChannel(prefix);
+            publishFlood("probe-a", 1000);
+            log.await("channel probe-a: " + queue + " messages were already waiting");
+            long started = System.nanoTime();
+            app.trigger.stop(1, TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "stop took " + took);
+            log.await("Dropped " + queue + " queued messages on " + redis.address() + " channel probe-a: the trigger is stopping");
+            // the held guest was interrupted, not left to run the queue once the gate opens
+            log.await("Component probe-a: failed to handle a message on " + redis.address() + " channel probe-a");
+            redis().set(utf8(prefix + "gate"), utf8("open"));
+            Thread.sleep(500);
+            assertEquals(null, redis().get(utf8(prefix + "count")));
+        }
+    }
+
+    @Test
+    void stopReturnsWithinItsGraceWhileRedisIsPaused() throws Exception {
+        Duration pause = Duration.ofSeconds(4);
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), newPrefix())) {
+            redis().clientPause(pause.toMillis());
+            long started = System.nanoTime();
+            app.trigger.stop(1, TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            // wait the pause out, so that the next test finds Redis answering
+            Thread.sleep(Math.max(0, pause.minus(took).toMillis()));
+            assertTrue(took.compareTo(pause.minusSeconds(1)) < 0, "stop took " + took + " of a " + pause + " pause");
+        }
+    }
+
+    @Test
+    void executeSessionStateOfOneMessageIsInvisibleToTheNext() throws Exception {
+        String prefix = newPrefix();
+        try (TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix)) {
+            redis().publish(utf8("probe-a"), utf8("dirty-session"));
+            app.awaitGuestOutput("dirty-multi=");
+            redis().publish(utf8("probe-a"), utf8("clean-session"));
+            app.awaitGuestOutput("clean-incr=");
+            // a third message reuses the pooled connection of the second
+            redis().publish(utf8("probe-b"), utf8("clean-session"));
+            app.awaitGuestOutput("clean-incr=[i:2]");
+            assertEquals(String.join("\n",
+                    "dirty-select=[]",
+                    "dirty-multi=[]",
+                    "clean-set=[]",
+                    "clean-get=[b:clean]",
+                    "clean-incr=[i:1]",
+                    "clean-set=[]",
+                    "clean-get=[b:clean]",
+                    "clean-incr=[i:2]", ""), app.guestOutput());
+            assertEquals("clean", string(redis().get(utf8(prefix + "session"))), "written to database 0");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hang-execute", "hang-get"})
+    void outboundCallToAServerThatNeverAnswersEndsAtTheMessageDeadline(String probe) throws Exception {
+        Duration deadline = Duration.ofSeconds(1);
+        String prefix = newPrefix();
+        // the kernel completes connections in the backlog; nobody ever reads or answers them
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                CapturedStderr log = new CapturedStderr();
+                TriggerHarness app = TriggerHarness.start("redis-probe", redis.address(), prefix,
+                        TriggerHarness.OPTIONS.withMessageTimeout(deadline))) {
+            long started = System.nanoTime();
+            redis().publish(utf8("probe-a"), utf8(probe + " redis://127.0.0.1:" + silent.getLocalPort()));
+            redis().publish(utf8("probe-a"), utf8("after the hang"));
+            awaitLast(prefix, utf8("after the hang"));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(deadline.multipliedBy(4)) < 0, "the next message waited " + took);
+            log.await("Component probe-a: a message on " + redis.address() + " channel probe-a exceeded the time limit of "
+                    + deadline.toMillis() + " ms and was interrupted");
+        }
+    }
+
+    /** A deadline long enough for "hold" to outlast a flood, and a short queue. */
+    private static RedisTriggerOptions busyGuestOptions(int queue) {
+        return TriggerHarness.OPTIONS.withMessageTimeout(Duration.ofSeconds(60)).withMaxQueuedMessages(queue);
+    }
+
+    /** Keeps channel probe-a's guest busy until the test sets {@code <prefix>gate}. */
+    private static void holdTheChannel(String prefix) throws InterruptedException {
+        redis().publish(utf8("probe-a"), utf8("hold"));
+        TriggerHarness.await(() -> redis().get(utf8(prefix + "holding")) != null, () -> "the guest never started holding");
+    }
+
+    /** Publishes {@code count} default-effect messages as fast as Redis takes them, pipelined on a connection of its own. */
+    private static void publishFlood(String channel, int count) {
+        try (StatefulRedisConnection<byte[], byte[]> flooder = client.connect(ByteArrayCodec.INSTANCE)) {
+            flooder.setAutoFlushCommands(false);
+            List<RedisFuture<Long>> sent = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                sent.add(flooder.async().publish(utf8(channel), utf8("m" + i)));
+                if (i % 1000 == 999) {
+                    flooder.flushCommands();
+                }
+            }
+            flooder.flushCommands();
+            assertTrue(LettuceFutures.awaitAll(Duration.ofSeconds(60), sent.toArray(new RedisFuture<?>[0])), "the flood was not published");
         }
     }
 

@@ -27,29 +27,40 @@ final class TriggerHarness implements AutoCloseable {
     static final String PLACEHOLDER = "redis://127.0.0.1:6379";
     /** Generous for any probe but "loop", which it stops. */
     static final Duration MESSAGE_TIMEOUT = Duration.ofSeconds(5);
+    static final RedisTriggerOptions OPTIONS = RedisTriggerOptions.defaults().withMessageTimeout(MESSAGE_TIMEOUT);
 
     private final ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
     private final ByteArrayOutputStream startupOut = new ByteArrayOutputStream();
     final WasmApp wasm;
     final RedisTrigger trigger;
 
-    private TriggerHarness(LockedApp app) throws Exception {
+    private TriggerHarness(LockedApp app, RedisTriggerOptions options) throws Exception {
         PrintStream capture = new PrintStream(guestOut, true, StandardCharsets.UTF_8);
         wasm = WasmApp.builder(app).build();
-        trigger = RedisTrigger.create(wasm, new ComponentLogs(null, false, Set.of(), capture, capture), MESSAGE_TIMEOUT);
+        trigger = RedisTrigger.create(wasm, new ComponentLogs(null, false, Set.of(), capture, capture), options);
+    }
+
+    static TriggerHarness prepare(String appName, String redisAddress, String keyPrefix) throws Exception {
+        return prepare(appName, redisAddress, keyPrefix, OPTIONS);
     }
 
     /** Loads the app; guests see {@code REDIS_ADDRESS} (the test server) and {@code KEY_PREFIX}. */
-    static TriggerHarness prepare(String appName, String redisAddress, String keyPrefix) throws Exception {
+    static TriggerHarness prepare(String appName, String redisAddress, String keyPrefix, RedisTriggerOptions options)
+            throws Exception {
         Path manifest = Path.of(TriggerHarness.class.getResource("/apps/" + appName + "/spin.toml").toURI());
         Path workDir = Files.createTempDirectory("spinj-redis-test-");
         LockedApp app = AppLoader.load(manifest, workDir, new AppLoader.Options(false,
                 Map.of("REDIS_ADDRESS", redisAddress, "KEY_PREFIX", keyPrefix)));
-        return new TriggerHarness(LockFiles.fromJson(LockFiles.toJson(app).replace(PLACEHOLDER, redisAddress)));
+        return new TriggerHarness(LockFiles.fromJson(LockFiles.toJson(app).replace(PLACEHOLDER, redisAddress)), options);
     }
 
     static TriggerHarness start(String appName, String redisAddress, String keyPrefix) throws Exception {
-        TriggerHarness harness = prepare(appName, redisAddress, keyPrefix);
+        return start(appName, redisAddress, keyPrefix, OPTIONS);
+    }
+
+    static TriggerHarness start(String appName, String redisAddress, String keyPrefix, RedisTriggerOptions options)
+            throws Exception {
+        TriggerHarness harness = prepare(appName, redisAddress, keyPrefix, options);
         harness.trigger.start(new PrintStream(harness.startupOut, true, StandardCharsets.UTF_8));
         return harness;
     }

@@ -10,7 +10,9 @@ import dev.spinj.wasm.host.ErrorResults;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostImport;
 import dev.spinj.wasm.host.HostInterface;
-import io.lettuce.core.api.sync.RedisCommands;
+import dev.spinj.wasm.redis.RedisCallTimeout;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,9 +28,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code outbound-redis.*} / {@code fermyon:spin/redis.*} (SPEC 3.3): each call names its server
- * by address and runs one command on the connection shared for that address. Every Redis-side
- * failure (unreachable server, error reply, address not allowed) is the {@code error} variant
- * with a warning naming the component; only a guest breaking the ABI traps.
+ * by address and runs one command: the typed functions on the connection shared for that address
+ * (their commands leave no state behind), {@code execute} on a connection of the calling instance
+ * alone ({@link ExecuteSession}), since a guest may run anything there. Every call gives up when
+ * the guest's deadline is spent. Every Redis-side failure (unreachable server, error reply,
+ * timeout, address not allowed) is the {@code error} variant with a warning naming the
+ * component; only a guest breaking the ABI traps.
  */
 public final class OutboundRedisHost implements HostInterface, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundRedisHost.class);
@@ -40,6 +45,7 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
     private static final int PARAMETER_SIZE = 16;
 
     private final RedisConnections connections = new RedisConnections();
+    private final RespConnectionPool executeConnections = new RespConnectionPool();
     private final Map<String, RedisAllowList> allowLists = new HashMap<>();
 
     public OutboundRedisHost(LockedApp app) {
@@ -77,7 +83,8 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
                 HostImport.i32s("srem", 7, (ctx, a) -> run(ctx, "srem", a, S64_ERROR_AT,
                         typed(c -> c.srem(key(ctx, a, 2), keys(ctx, a, 4))), OutboundRedisHost::writeS64)),
                 HostImport.i32s("smembers", 5, (ctx, a) -> run(ctx, "smembers", a, LIST_ERROR_AT,
-                        typed(c -> strings(c.smembers(key(ctx, a, 2)))), (x, ret, v) -> writeList(x, ret, x.abi().lowerStrings(v)))),
+                        typed(c -> c.smembers(key(ctx, a, 2))).andThen(OutboundRedisHost::strings),
+                        (x, ret, v) -> writeList(x, ret, x.abi().lowerStrings(v)))),
                 HostImport.i32s("execute", 7, this::execute));
     }
 
@@ -85,13 +92,14 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
         String command = ctx.abi().liftString((int) a[2], (int) a[3], "redis command");
         List<byte[]> args = parameters(ctx.abi(), (int) a[4], (int) a[5]);
         return run(ctx, "execute " + command, a, LIST_ERROR_AT,
-                address -> connections.execute(address, command.getBytes(StandardCharsets.UTF_8), args),
+                address -> ctx.state(ExecuteSession.class, () -> new ExecuteSession(executeConnections))
+                        .execute(address, command.getBytes(StandardCharsets.UTF_8), args),
                 OutboundRedisHost::writeResults);
     }
 
-    /** A command of Lettuce's typed API, on the shared connection to the address. */
-    private <T> Function<String, T> typed(Function<RedisCommands<byte[], byte[]>, T> command) {
-        return address -> command.apply(connections.commands(address));
+    /** A command of Lettuce's typed API on the shared connection to the address, awaited until the guest's deadline. */
+    private <T> Function<String, T> typed(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+        return address -> RedisCallTimeout.await(command.apply(connections.commands(address)));
     }
 
     /** Writes an import's {@code ok} result at its return pointer. */
@@ -235,5 +243,6 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
     @Override
     public void close() {
         connections.close();
+        executeConnections.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.spinj.wasm.host.redis;
 
 import dev.spinj.wasm.redis.LettuceSettings;
+import dev.spinj.wasm.redis.RedisCallTimeout;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
 import java.io.BufferedInputStream;
@@ -11,28 +12,42 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A plain RESP2 connection for {@code execute}. Lettuce hands status lines and bulk strings to a
  * command output through the same call, but Spin keeps them apart ({@code status} vs
  * {@code binary}) and drops {@code +OK}; reading the reply ourselves is the only exact way.
  * One command at a time; a broken connection is discarded by its owner.
+ *
+ * <p>Every wait is bounded by the calling guest's deadline ({@link RedisCallTimeout}): connect and
+ * reads time out when it is spent, and the socket is an interruptible channel, so the deadline's
+ * interrupt also ends a blocked write. The connection remembers whether a command changed its
+ * session state (database, transaction, subscriptions, ...), so that it is never handed to
+ * another instance in that state.
  */
 final class RespConnection implements AutoCloseable {
-    private static final int READ_TIMEOUT_MILLIS = 60_000;
+    /** Commands whose effect outlives them on the connection. */
+    private static final Set<String> STATE_CHANGING = Set.of("SELECT", "MULTI", "WATCH", "CLIENT", "AUTH", "HELLO",
+            "RESET", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "MONITOR", "READONLY", "READWRITE", "SYNC", "PSYNC", "REPLCONF");
 
-    private final Socket socket;
+    private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
+    private boolean stateChanged;
+    /** Set while a command's reply is not read to its end, so that a failure of any kind leaves it set. */
+    private boolean midCommand;
 
-    private RespConnection(Socket socket) throws IOException {
-        this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream());
-        this.out = new BufferedOutputStream(socket.getOutputStream());
+    private RespConnection(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        this.in = new BufferedInputStream(channel.socket().getInputStream());
+        this.out = new BufferedOutputStream(channel.socket().getOutputStream());
     }
 
     /** Connects to {@code uri}, authenticating and selecting its database like Lettuce would. */
@@ -40,11 +55,14 @@ final class RespConnection implements AutoCloseable {
         if (uri.isSsl()) {
             throw new IOException("execute does not support TLS (rediss://) addresses");
         }
-        Socket socket = new Socket();
+        SocketChannel channel = SocketChannel.open();
         try {
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) LettuceSettings.CONNECT_TIMEOUT.toMillis());
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-            RespConnection connection = new RespConnection(socket);
+            Duration connectTimeout = RedisCallTimeout.current();
+            if (connectTimeout.compareTo(LettuceSettings.CONNECT_TIMEOUT) > 0) {
+                connectTimeout = LettuceSettings.CONNECT_TIMEOUT;
+            }
+            channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) connectTimeout.toMillis());
+            RespConnection connection = new RespConnection(channel);
             RedisCredentials credentials = uri.getCredentialsProvider().resolveCredentials().block();
             if (credentials != null && credentials.hasPassword()) {
                 List<byte[]> auth = new ArrayList<>();
@@ -57,11 +75,20 @@ final class RespConnection implements AutoCloseable {
             if (uri.getDatabase() != 0) {
                 connection.execute(bytes("SELECT"), List.of(bytes(String.valueOf(uri.getDatabase()))));
             }
+            connection.stateChanged = false; // the address's own credentials and database are its baseline
             return connection;
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether another user may have this connection: no command left state on it that the next
+     * user must not inherit, and none stopped halfway, leaving its reply unread.
+     */
+    boolean reusable() {
+        return !stateChanged && !midCommand;
     }
 
     /**
@@ -71,13 +98,24 @@ final class RespConnection implements AutoCloseable {
      * {@code binary}, other status lines {@code status}.
      *
      * @throws RedisReplyException for an error reply (anywhere in it); the connection stays usable
-     * @throws IOException when the connection broke; discard it
+     * @throws IOException when the connection broke or the deadline passed; discard it
      */
     synchronized List<RedisResult> execute(byte[] command, List<byte[]> args) throws IOException {
+        channel.socket().setSoTimeout((int) RedisCallTimeout.current().toMillis());
+        if (STATE_CHANGING.contains(new String(command, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT))) {
+            stateChanged = true;
+        }
+        midCommand = true;
         writeBulkArray(command, args);
         out.flush();
         List<RedisResult> results = new ArrayList<>();
-        String error = read(results);
+        String error;
+        try {
+            error = read(results);
+        } catch (NumberFormatException e) {
+            throw new IOException("malformed RESP reply from Redis: " + e.getMessage(), e);
+        }
+        midCommand = false;
         if (error != null) {
             throw new RedisReplyException(error);
         }
@@ -163,6 +201,6 @@ final class RespConnection implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        channel.close();
     }
 }
