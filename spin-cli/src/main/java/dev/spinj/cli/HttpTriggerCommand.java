@@ -53,7 +53,8 @@ final class HttpTriggerCommand implements Callable<Integer> {
 
     @Option(names = "--max-component-concurrency", paramLabel = "<N>",
             description = "Requests one component may have running at once, so a component whose guests hang cannot hold "
-                    + "every worker (default: --max-concurrency minus 1, at least 1).")
+                    + "every worker (default: --max-concurrency minus 1, at least 1, when the app has several components; "
+                    + "else --max-concurrency).")
     Integer maxComponentConcurrency;
 
     @Option(names = "--max-queued-body", paramLabel = "<SIZE>", converter = ByteSizeConverter.class, defaultValue = "256MiB",

@@ -7,6 +7,7 @@ import dev.spinj.trigger.http.executor.HttpExecutor;
 import dev.spinj.trigger.http.executor.SpinHttpExecutor;
 import dev.spinj.trigger.http.executor.WagiExecutor;
 import dev.spinj.trigger.http.routing.Route;
+import dev.spinj.trigger.http.routing.RouteMatch;
 import dev.spinj.trigger.http.routing.Router;
 import dev.spinj.wasm.ComponentLoadException;
 import dev.spinj.wasm.ComponentPre;
@@ -41,8 +42,9 @@ public final class HttpTrigger implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.wasm = wasm;
         this.options = options;
-        this.workers = new WorkerPool(options.workers(), options.componentWorkerLimit(), options.queueLength(),
-                options.maxQueuedBodyBytes());
+        long components = dispatcher.router().routes().stream().map(RouteMatch::componentId).distinct().count();
+        this.workers = new WorkerPool(options.workers(), options.componentWorkerLimit((int) components),
+                options.queueLength(), options.maxQueuedBodyBytes());
     }
 
     public static HttpTrigger create(WasmApp wasm, ComponentLogs logs, HttpTriggerOptions options)

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param requestTimeout a guest still running after this is interrupted, 503 ({@code --request-timeout})
  * @param tls certificate and key to serve https with ({@code --tls-cert}, {@code --tls-key}); null serves http
  * @param componentWorkers workers one component may hold at once, so a runaway component leaves
- *     the others a worker ({@code --max-component-concurrency}); 0 for {@code workers - 1}, at least 1
+ *     the others a worker ({@code --max-component-concurrency}); 0 for {@code workers - 1} (at least 1)
+ *     when the app has several components, else all
  * @param maxQueuedBodyBytes body bytes the requests waiting for a worker may hold in all; beyond
  *     this, 503 ({@code --max-queued-body})
  */
@@ -66,10 +67,15 @@ public record HttpTriggerOptions(
                 perComponent, queuedBodyBytes);
     }
 
-    /** Workers one component may hold: as set, else all but one (so another component always finds one). */
-    public int componentWorkerLimit() {
-        int limit = componentWorkers > 0 ? componentWorkers : workers - 1;
-        return Math.max(1, Math.min(limit, workers));
+    /**
+     * Workers one component may hold: as set, else all but one when the app has other components
+     * (so a request to another component always finds one), else all of them.
+     */
+    public int componentWorkerLimit(int componentCount) {
+        if (componentWorkers > 0) {
+            return Math.min(componentWorkers, workers);
+        }
+        return componentCount > 1 ? Math.max(1, workers - 1) : workers;
     }
 
     /** {@code https} when serving with a certificate, else {@code http}. */

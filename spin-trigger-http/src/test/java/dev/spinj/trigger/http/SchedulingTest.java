@@ -3,6 +3,7 @@ package dev.spinj.trigger.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.wasm.WasmApp;
 import java.net.Socket;
 import java.net.http.HttpClient;
@@ -186,6 +187,22 @@ class SchedulingTest {
             assertEquals(8, refused);
             assertEquals(503, runaway.join().statusCode());
             assertEquals(200, app.get("/b/flavour").statusCode());
+        }
+    }
+
+    @Test
+    void aComponentAloneInItsAppMayUseEveryWorker() throws Exception {
+        LockedApp probes = RunningApp.lock("abi-probe");
+        var onlyA = new LockedApp(probes.spinLockVersion(), probes.metadata(), probes.variables(),
+                probes.triggers().stream().filter(t -> t.triggerConfig().path("component").asText().equals("probe-a")).toList(),
+                probes.components().stream().filter(c -> c.id().equals("probe-a")).toList());
+        HttpTriggerOptions options = withTimeout(HttpTriggerOptions.defaults().withConcurrency(2, 8), Duration.ofSeconds(2));
+        try (RunningApp app = RunningApp.start(WasmApp.builder(onlyA).build(), options)) {
+            var runaways = loops(app, 2);
+            awaitCount("requests running", () -> app.trigger().workers().running(), 2);
+            for (var runaway : runaways) {
+                assertEquals(503, runaway.join().statusCode());
+            }
         }
     }
 }
