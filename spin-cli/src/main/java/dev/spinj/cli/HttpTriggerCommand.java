@@ -51,6 +51,17 @@ final class HttpTriggerCommand implements Callable<Integer> {
             description = "Requests waiting for a worker; beyond this, 503 with Retry-After (default: ${DEFAULT-VALUE}).")
     int maxQueue;
 
+    @Option(names = "--max-component-concurrency", paramLabel = "<N>",
+            description = "Requests one component may have running at once, so a component whose guests hang cannot hold "
+                    + "every worker (default: --max-concurrency minus 1, at least 1, when the app has several components; "
+                    + "else --max-concurrency).")
+    Integer maxComponentConcurrency;
+
+    @Option(names = "--max-queued-body", paramLabel = "<SIZE>", converter = ByteSizeConverter.class, defaultValue = "256MiB",
+            description = "Total size of the bodies of the requests waiting for a worker; beyond this, 503 with Retry-After "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long maxQueuedBody;
+
     @Option(names = "--tls-cert", paramLabel = "<TLS_CERT>", defaultValue = "${env:" + TLS_CERT_ENV + "}",
             description = "The certificate to serve https with, PEM; needs --tls-key (env: " + TLS_CERT_ENV + "; default: plain http).")
     Path tlsCert;
@@ -83,10 +94,14 @@ final class HttpTriggerCommand implements Callable<Integer> {
         if (workers < 1 || maxQueue < 1) {
             throw new CliException("--max-concurrency and --max-queue must be at least 1");
         }
+        if (maxComponentConcurrency != null && maxComponentConcurrency < 1) {
+            throw new CliException("--max-component-concurrency must be at least 1");
+        }
         return HttpTriggerOptions.defaults()
                 .withListen(listen)
                 .withConcurrency(workers, maxQueue)
                 .withLimits((int) maxRequestBody, (int) maxRequestHeader, requestTimeout)
+                .withScheduling(maxComponentConcurrency == null ? 0 : maxComponentConcurrency, maxQueuedBody)
                 .withTls(tls);
     }
 

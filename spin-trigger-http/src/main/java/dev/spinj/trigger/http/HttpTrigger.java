@@ -7,6 +7,7 @@ import dev.spinj.trigger.http.executor.HttpExecutor;
 import dev.spinj.trigger.http.executor.SpinHttpExecutor;
 import dev.spinj.trigger.http.executor.WagiExecutor;
 import dev.spinj.trigger.http.routing.Route;
+import dev.spinj.trigger.http.routing.RouteMatch;
 import dev.spinj.trigger.http.routing.Router;
 import dev.spinj.wasm.ComponentLoadException;
 import dev.spinj.wasm.ComponentPre;
@@ -41,7 +42,9 @@ public final class HttpTrigger implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.wasm = wasm;
         this.options = options;
-        this.workers = new WorkerPool(options.workers(), options.queueLength());
+        long components = dispatcher.router().routes().stream().map(RouteMatch::componentId).distinct().count();
+        this.workers = new WorkerPool(options.workers(), options.componentWorkerLimit((int) components),
+                options.queueLength(), options.maxQueuedBodyBytes());
     }
 
     public static HttpTrigger create(WasmApp wasm, ComponentLogs logs, HttpTriggerOptions options)
@@ -49,7 +52,7 @@ public final class HttpTrigger implements AutoCloseable {
         LockedApp app = wasm.app();
         String base = app.triggerSetting(TYPE, "base").map(String::valueOf).orElse("/");
         List<Route> routes = new ArrayList<>();
-        Map<String, HttpExecutor> executors = new HashMap<>();
+        Map<Route, HttpExecutor> executors = new HashMap<>();
         Map<String, ComponentPre> prepared = new HashMap<>();
         for (LockedTrigger trigger : app.triggersOfType(TYPE)) {
             HttpTriggerConfig config;
@@ -66,10 +69,12 @@ public final class HttpTrigger implements AutoCloseable {
                 component = wasm.prepare(config.component());
                 prepared.put(config.component(), component);
             }
-            executors.put(config.component(), config.isWagi()
+            Route route = new Route(config.component(), config.route(), component.component().metadataString("description"));
+            // Keyed by route, not component: one component may serve two triggers with different executors.
+            executors.put(route, config.isWagi()
                     ? new WagiExecutor(component, config.wagiEntrypoint(), config.wagiArgv(), logs)
                     : new SpinHttpExecutor(component, logs));
-            routes.add(new Route(config.component(), config.route(), component.component().metadataString("description")));
+            routes.add(route);
         }
         Router router = Router.build(base, routes);
         var deadlines = new Deadlines(options.requestTimeout());
@@ -78,6 +83,10 @@ public final class HttpTrigger implements AutoCloseable {
 
     RequestDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    WorkerPool workers() {
+        return workers;
     }
 
     /** Binds the listener and prints the {@code Serving} and {@code Available Routes} lines. */

@@ -1,11 +1,16 @@
 package dev.spinj.trigger.http;
 
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasm.ChicoryException;
 import dev.spinj.trigger.http.executor.HttpExecutor;
+import dev.spinj.trigger.http.routing.Route;
 import dev.spinj.trigger.http.routing.RouteMatch;
 import dev.spinj.trigger.http.routing.Router;
 import dev.spinj.trigger.http.wagi.WagiException;
 import dev.spinj.wasm.DeadlineExceededException;
 import dev.spinj.wasm.Deadlines;
+import dev.spinj.wasm.GuestTrapException;
+import dev.spinj.wasm.abi.GuestAbiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,21 +18,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request path of SPEC 7.1, protocol-free: well-known endpoints, routing, then the route's
- * executor. Every executor failure becomes a logged 500 here, in one place.
+ * The request path of SPEC 7.1, protocol-free, in two steps: {@link #route} (well-known endpoints
+ * and routing, cheap, never runs a guest) then {@link #execute} (the route's executor under the
+ * deadline). Every failure of a guest or of the host while executing becomes a logged answer
+ * here, in one place.
  */
 public final class RequestDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
     private final Router router;
-    private final Map<String, HttpExecutor> executors;
+    private final Map<Route, HttpExecutor> executors;
     private final WellKnown wellKnown;
     private final Deadlines deadlines;
 
-    public RequestDispatcher(Router router, Map<String, HttpExecutor> executorsByComponent, Deadlines deadlines,
+    /**
+     * @param executorsByRoute one executor per trigger: a component on two triggers may run with
+     *     a different executor on each
+     */
+    public RequestDispatcher(Router router, Map<Route, HttpExecutor> executorsByRoute, Deadlines deadlines,
             String appName, String appVersion) {
         this.router = router;
-        this.executors = Map.copyOf(executorsByComponent);
+        this.executors = Map.copyOf(executorsByRoute);
         this.deadlines = deadlines;
         this.wellKnown = new WellKnown(appName, appVersion);
     }
@@ -36,18 +47,32 @@ public final class RequestDispatcher implements AutoCloseable {
         return router;
     }
 
+    /** The whole path on the calling thread: route, then run the guest if one must run. */
     public OutboundResponse dispatch(InboundRequest request) {
+        RouteDecision decision = route(request);
+        return decision.answer() != null ? decision.answer() : execute(decision.match(), request);
+    }
+
+    /** Well-known endpoints and routing only: cheap enough for an event-loop thread. */
+    public RouteDecision route(InboundRequest request) {
         if (request.path().startsWith(WellKnown.PREFIX)) {
-            return wellKnown.answer(request.path());
+            return RouteDecision.answered(wellKnown.answer(request.path()));
         }
         Optional<RouteMatch> match = router.route(request.path());
-        if (match.isEmpty()) {
-            return OutboundResponse.empty(404);
-        }
-        String componentId = match.get().componentId();
-        HttpExecutor executor = executors.get(componentId);
+        return match.map(RouteDecision::toGuest).orElseGet(() -> RouteDecision.answered(OutboundResponse.empty(404)));
+    }
+
+    /**
+     * Runs the route's guest under the deadline. A guest's failure (trap, bad response) is logged
+     * in one line, as Spin does; a host fault (a bug, an {@link Error} such as
+     * {@link OutOfMemoryError}) is logged once with its stack trace, component and route. Either
+     * way the client gets an answer.
+     */
+    public OutboundResponse execute(RouteMatch match, InboundRequest request) {
+        String componentId = match.componentId();
+        HttpExecutor executor = executors.get(match.route());
         try {
-            return deadlines.run(() -> executor.execute(match.get(), request));
+            return deadlines.run(() -> executor.execute(match, request));
         } catch (DeadlineExceededException e) {
             LOG.error("Error processing request for component {}: {}", componentId, e.getMessage());
             return OutboundResponse.empty(503);
@@ -55,9 +80,34 @@ public final class RequestDispatcher implements AutoCloseable {
             LOG.error("Error processing request for component {}: {}", componentId, e.getMessage());
             return new OutboundResponse(e.status(), List.of(), e.body());
         } catch (RuntimeException e) {
-            LOG.error("Error processing request for component {}: {}", componentId, e.getMessage());
+            if (e instanceof GuestTrapException trap && trap.interrupted()) {
+                // Not the deadline (that is DeadlineExceededException): the worker pool stopped it, its client left.
+                LOG.info("Stopped a request for component {}: its client went away", componentId);
+                return OutboundResponse.empty(503);
+            }
+            if (isGuestFault(e)) {
+                LOG.error("Error processing request for component {}: {}", componentId, e.getMessage());
+                return OutboundResponse.empty(500);
+            }
+            LOG.error("Internal error processing request for component {} (route {})", componentId, match.rawRoute(), e);
+            return OutboundResponse.empty(500);
+        } catch (Throwable e) {
+            LOG.error("Internal error processing request for component {} (route {})", componentId, match.rawRoute(), e);
             return OutboundResponse.empty(500);
         }
+    }
+
+    /**
+     * What the guest did wrong (a trap, {@code proc_exit}, exhausted stack, broken ABI, a response
+     * the executor refuses), as opposed to a fault of the host, whose stack trace we need.
+     */
+    private static boolean isGuestFault(RuntimeException e) {
+        if (e instanceof GuestTrapException trap) {
+            Throwable cause = trap.getCause();
+            return cause instanceof ChicoryException || cause instanceof WasiExitException
+                    || cause instanceof StackOverflowError || cause instanceof GuestAbiException;
+        }
+        return e instanceof GuestAbiException || e instanceof IllegalArgumentException;
     }
 
     @Override

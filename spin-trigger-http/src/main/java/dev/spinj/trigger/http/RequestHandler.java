@@ -1,5 +1,6 @@
 package dev.spinj.trigger.http;
 
+import dev.spinj.trigger.http.routing.RouteMatch;
 import dev.spinj.wasm.http.Header;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -27,18 +28,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One exchange on a connection: copy the request out of Netty, run it on a worker (never on the
- * event loop), write the response back. Overload answers 503 with {@code Retry-After}.
+ * One exchange on a connection: copy the request out of Netty, route it here, run its guest on a
+ * worker (never on the event loop), write the response back. Overload answers 503 with
+ * {@code Retry-After}; any failure answers 500.
  */
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** Framing headers are ours to compute, whatever a guest says. */
     private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection");
 
+    private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+
     private final RequestDispatcher dispatcher;
     private final WorkerPool workers;
     private final String scheme;
+    /** This connection's requests handed to the workers, to cancel when the client goes away. */
+    private final Set<WorkerPool.Job> jobs = ConcurrentHashMap.newKeySet();
 
     RequestHandler(RequestDispatcher dispatcher, WorkerPool workers, String scheme) {
         this.dispatcher = dispatcher;
@@ -55,11 +64,59 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             write(ctx, OutboundResponse.empty(decodeFailureStatus(decoded.cause())), false, head);
             return;
         }
-        InboundRequest request = toInbound(ctx, req);
-        boolean accepted = workers.trySubmit(() -> write(ctx, dispatcher.dispatch(request), keepAlive, head));
-        if (!accepted) {
-            write(ctx, new OutboundResponse(503, List.of(new Header("retry-after", "1")), new byte[0]), keepAlive, head);
+        try {
+            InboundRequest request = toInbound(ctx, req);
+            // Routing is cheap: health, info and 404 are answered here and never wait for a worker.
+            RouteDecision decision = dispatcher.route(request);
+            if (decision.answer() != null) {
+                write(ctx, decision.answer(), keepAlive, head);
+                return;
+            }
+            RouteMatch match = decision.match();
+            WorkerPool.Job job = workers.submit(match.componentId(), request.body().length,
+                    () -> runGuest(ctx, match, request, keepAlive, head));
+            if (job == null) {
+                write(ctx, new OutboundResponse(503, List.of(new Header("retry-after", "1")), new byte[0]), keepAlive, head);
+            } else {
+                jobs.removeIf(WorkerPool.Job::finished);
+                jobs.add(job);
+            }
+        } catch (Throwable e) {
+            LOG.error("Internal error handling {} {}", req.method(), req.uri(), e);
+            answerInternalError(ctx, head);
         }
+    }
+
+    /** On a worker: the guest's answer, or a 500 whatever fails, and the worker lives on. */
+    private void runGuest(ChannelHandlerContext ctx, RouteMatch match, InboundRequest request, boolean keepAlive, boolean head) {
+        if (!ctx.channel().isActive()) {
+            return; // the client went away while the request waited: nobody to answer
+        }
+        try {
+            OutboundResponse response = dispatcher.execute(match, request);
+            write(ctx, response, keepAlive, head);
+        } catch (Throwable e) {
+            LOG.error("Internal error answering a request for component {} (route {})", match.componentId(), match.rawRoute(), e);
+            answerInternalError(ctx, head);
+        }
+    }
+
+    private static void answerInternalError(ChannelHandlerContext ctx, boolean head) {
+        try {
+            write(ctx, OutboundResponse.empty(500), false, head);
+        } catch (Throwable e) {
+            ctx.close();
+        }
+    }
+
+    /** The client is gone: its waiting requests never start, its running ones are interrupted. */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        for (WorkerPool.Job job : jobs) {
+            job.cancel();
+        }
+        jobs.clear();
+        super.channelInactive(ctx);
     }
 
     private static int decodeFailureStatus(Throwable cause) {

@@ -73,6 +73,22 @@ final class RunningApp implements AutoCloseable {
         return new RunningApp(trigger, address, logDir, out.toString());
     }
 
+    /** Serves with the given component output sinks instead of log files. */
+    static RunningApp start(WasmApp wasm, ComponentLogs logs, HttpTriggerOptions options) throws Exception {
+        HttpTrigger trigger = HttpTrigger.create(wasm, logs, options.withListen("127.0.0.1:0"));
+        var out = new ByteArrayOutputStream();
+        InetSocketAddress address = trigger.start(new PrintStream(out, true));
+        return new RunningApp(trigger, address, logs.logDir(), out.toString());
+    }
+
+    HttpTrigger trigger() {
+        return trigger;
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
     URI url(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + address.getPort() + pathAndQuery);
     }
