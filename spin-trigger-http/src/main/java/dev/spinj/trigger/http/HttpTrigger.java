@@ -67,8 +67,9 @@ public final class HttpTrigger implements AutoCloseable {
                 prepared.put(config.component(), component);
             }
             executors.put(config.component(), config.isWagi()
-                    ? new WagiExecutor(component, config.wagiEntrypoint(), config.wagiArgv(), logs)
-                    : new SpinHttpExecutor(component, logs));
+                    ? new WagiExecutor(component, config.wagiEntrypoint(), config.wagiArgv(), logs,
+                            options.maxResponseBody())
+                    : new SpinHttpExecutor(component, logs, options.maxResponseBody()));
             routes.add(new Route(config.component(), config.route(), component.component().metadataString("description")));
         }
         Router router = Router.build(base, routes);

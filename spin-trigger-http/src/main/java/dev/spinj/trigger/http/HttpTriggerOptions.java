@@ -12,13 +12,15 @@ import java.time.Duration;
  * @param maxHeaderBytes request headers above this get 431 ({@code --max-request-header})
  * @param requestTimeout a guest still running after this is interrupted, 503 ({@code --request-timeout})
  * @param tls certificate and key to serve https with ({@code --tls-cert}, {@code --tls-key}); null serves http
+ * @param maxResponseBody a guest's response body (WAGI stdout) above this is a 500 ({@code --max-response-body})
  */
 public record HttpTriggerOptions(
         String listen, int workers, int queueLength, int maxBodyBytes, int maxHeaderBytes, Duration requestTimeout,
-        TlsFiles tls) {
+        TlsFiles tls, int maxResponseBody) {
     public static final String DEFAULT_LISTEN = "127.0.0.1:3000";
     public static final int DEFAULT_MAX_BODY = 64 << 20;
     public static final int DEFAULT_MAX_HEADER = 32 << 10;
+    public static final int DEFAULT_MAX_RESPONSE_BODY = 64 << 20;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_QUEUE = 1024;
 
@@ -29,23 +31,32 @@ public record HttpTriggerOptions(
 
     public static HttpTriggerOptions defaults() {
         return new HttpTriggerOptions(DEFAULT_LISTEN, defaultWorkers(), DEFAULT_QUEUE, DEFAULT_MAX_BODY, DEFAULT_MAX_HEADER,
-                DEFAULT_TIMEOUT, null);
+                DEFAULT_TIMEOUT, null, DEFAULT_MAX_RESPONSE_BODY);
     }
 
     public HttpTriggerOptions withListen(String address) {
-        return new HttpTriggerOptions(address, workers, queueLength, maxBodyBytes, maxHeaderBytes, requestTimeout, tls);
+        return new HttpTriggerOptions(address, workers, queueLength, maxBodyBytes, maxHeaderBytes,
+                requestTimeout, tls, maxResponseBody);
     }
 
     public HttpTriggerOptions withConcurrency(int workerThreads, int queue) {
-        return new HttpTriggerOptions(listen, workerThreads, queue, maxBodyBytes, maxHeaderBytes, requestTimeout, tls);
+        return new HttpTriggerOptions(listen, workerThreads, queue, maxBodyBytes, maxHeaderBytes,
+                requestTimeout, tls, maxResponseBody);
     }
 
     public HttpTriggerOptions withLimits(int bodyBytes, int headerBytes, Duration timeout) {
-        return new HttpTriggerOptions(listen, workers, queueLength, bodyBytes, headerBytes, timeout, tls);
+        return new HttpTriggerOptions(listen, workers, queueLength, bodyBytes, headerBytes,
+                timeout, tls, maxResponseBody);
     }
 
     public HttpTriggerOptions withTls(TlsFiles files) {
-        return new HttpTriggerOptions(listen, workers, queueLength, maxBodyBytes, maxHeaderBytes, requestTimeout, files);
+        return new HttpTriggerOptions(listen, workers, queueLength, maxBodyBytes, maxHeaderBytes,
+                requestTimeout, files, maxResponseBody);
+    }
+
+    public HttpTriggerOptions withMaxResponseBody(int bytes) {
+        return new HttpTriggerOptions(listen, workers, queueLength, maxBodyBytes, maxHeaderBytes,
+                requestTimeout, tls, bytes);
     }
 
     /** {@code https} when serving with a certificate, else {@code http}. */
