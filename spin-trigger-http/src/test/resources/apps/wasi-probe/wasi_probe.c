@@ -10,6 +10,7 @@
  *   bigpread  fd_pread of 2 GiB from file path
  *   bigwrite  fd_write of 2 GiB from a 4 KiB buffer to stdout
  *   bigrandom random_get of 2 GiB into a 4 KiB buffer
+ *   bigpoll   poll_oneoff of 2^31-1 subscriptions from a 4 KiB buffer
  *   flood     writes to stdout forever, ignoring errors
  * Build: clang --target=wasm32-wasi -O2 -Wl,--strip-all -o wasi_probe.wasm wasi_probe.c
  */
@@ -123,6 +124,11 @@ int main(void) {
     if (strcmp(mode, "bigstdin") == 0) return huge_read(0, 0);
     if (strcmp(mode, "bigwrite") == 0) return huge_write();
     if (strcmp(mode, "bigrandom") == 0) return report(__wasi_random_get((uint8_t *)buffer, HUGE_LEN), 0);
+    if (strcmp(mode, "bigpoll") == 0) {
+        __wasi_size_t events = 0;
+        return report(__wasi_poll_oneoff((const __wasi_subscription_t *)buffer, (__wasi_event_t *)buffer,
+                                         0x7fffffff, &events), 0);
+    }
     if (strcmp(mode, "flood") == 0) return flood();
     printf("status: 400\ncontent-type: text/plain\n\nunknown mode '%s'", mode);
     return 0;

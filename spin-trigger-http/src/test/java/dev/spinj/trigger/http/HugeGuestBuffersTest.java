@@ -41,10 +41,11 @@ class HugeGuestBuffersTest {
     }
 
     @Test
-    void hugeStdoutWriteAndRandomFillFail() throws Exception {
+    void hugeStdoutWriteRandomFillAndPollFail() throws Exception {
         try (RunningApp app = RunningApp.start(WasiProbeApp.create().lockDirect(), false)) {
             assertFaultThenServed(app, "mode=bigwrite");
             assertFaultThenServed(app, "mode=bigrandom");
+            assertFaultThenServed(app, "mode=bigpoll");
         }
     }
 }

@@ -60,7 +60,11 @@ final class ConfinedFileSystemProvider extends FileSystemProvider {
         return root;
     }
 
-    /** The real host path {@code path} reaches with {@code access}, or {@link NoSuchFileException} when that leaves the mount. */
+    /**
+     * The real host path {@code path} reaches with {@code access}.
+     *
+     * @throws NoSuchFileException when that leaves the mount
+     */
     Path confine(Path path, Access access) throws IOException {
         Path target = root.resolve(ConfinedPath.host(path));
         Path name = target.getFileName();

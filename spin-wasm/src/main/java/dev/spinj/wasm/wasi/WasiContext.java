@@ -22,7 +22,8 @@ import java.util.Set;
  * the invocation bound with {@link #bind}; everything else (files, clocks, randomness) is
  * Chicory's. A context counts as changed as soon as a guest calls anything that alters its
  * descriptor table (opening, closing, renumbering files, changing flags); such a context is
- * closed instead of reused.
+ * closed instead of reused. Every buffer a guest names is checked against its memory before the
+ * host allocates for it ({@code EFAULT} otherwise), and moved in bounded chunks.
  */
 public final class WasiContext implements AutoCloseable {
     private static final Set<String> STATEFUL = Set.of("path_open", "fd_close", "fd_renumber", "fd_fdstat_set_flags",
@@ -63,12 +64,17 @@ public final class WasiContext implements AutoCloseable {
                     ? readStdin(inst.memory(), (int) a[1], (int) a[2], (int) a[3])
                     : inChunks(delegate, inst, a, false));
             case "fd_write" -> replace(f, (inst, a) -> a[0] == 1 || a[0] == 2
-                    ? writeStdio(inst.memory(), a[0] == 1 ? io.stdout() : io.stderr(), (int) a[1], (int) a[2], (int) a[3])
+                    ? writeStdio(inst.memory(), a[0] == 1 ? io.stdout() : io.stderr(),
+                            (int) a[1], (int) a[2], (int) a[3])
                     : inChunks(delegate, inst, a, false));
             case "fd_pread", "fd_pwrite" -> replace(f, (inst, a) -> inChunks(delegate, inst, a, true));
-            case "random_get" -> replace(f, (inst, a) -> Iovecs.fits(inst.memory(), (int) a[0], Integer.toUnsignedLong((int) a[1]))
-                    ? delegate.apply(inst, a)
-                    : new long[] {ERRNO_FAULT});
+            case "random_get" -> replace(f, (inst, a) -> checked(inst, a,
+                    Iovecs.fits(inst.memory(), (int) a[0], unsigned(a[1])), delegate));
+            // poll_oneoff(in, out, nsubscriptions, nevents): 48-byte subscriptions in, 32-byte events out
+            case "poll_oneoff" -> replace(f, (inst, a) -> checked(inst, a,
+                    Iovecs.fits(inst.memory(), (int) a[0], 48 * unsigned(a[2]))
+                            && Iovecs.fits(inst.memory(), (int) a[1], 32 * unsigned(a[2])),
+                    delegate));
             default -> STATEFUL.contains(f.name())
                     ? replace(f, (inst, a) -> {
                         changed = true;
@@ -76,6 +82,15 @@ public final class WasiContext implements AutoCloseable {
                     })
                     : f;
         };
+    }
+
+    /** Runs Chicory's function only when the guest's buffers lie inside its memory, else {@code EFAULT}. */
+    private static long[] checked(Instance instance, long[] args, boolean inBounds, WasmFunctionHandle chicory) {
+        return inBounds ? chicory.apply(instance, args) : new long[] {ERRNO_FAULT};
+    }
+
+    private static long unsigned(long i32) {
+        return Integer.toUnsignedLong((int) i32);
     }
 
     private static HostFunction replace(HostFunction f, WasmFunctionHandle handle) {
