@@ -25,13 +25,21 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The file operations of one {@link ConfinedFileSystem}: before the host touches a path, the path
  * is resolved on the real file system (every symlink and {@code ..} followed) and refused unless
  * what it reaches lies under the mount root; the host then works on that symlink-free path, with
- * {@code NOFOLLOW_LINKS} so a link swapped in afterwards is not followed either. A refused path
- * looks absent to the guest ({@code ENOENT}), as it would in a real chroot.
+ * {@code NOFOLLOW_LINKS} so a final link swapped in afterwards is not followed either. A refused
+ * path looks absent to the guest ({@code ENOENT}), as it would in a real chroot.
+ *
+ * <p>Java has no {@code openat}, so check and use are two steps. Another guest instance could
+ * change the namespace between them (rename a directory away and a symlink into its place); so
+ * every check-and-use holds the read side of one lock shared by all mounts, and every operation
+ * that changes names (create directory or link, rename, delete) holds its write side.
  */
 final class ConfinedFileSystemProvider extends FileSystemProvider {
     /** What an operation reaches through its path. */
@@ -45,6 +53,32 @@ final class ConfinedFileSystemProvider extends FileSystemProvider {
     }
 
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final ReadWriteLock NAMESPACE = new ReentrantReadWriteLock();
+
+    /** A file operation run under the namespace lock. */
+    @FunctionalInterface
+    private interface Operation<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a check and the operation it allows with no name change in between. */
+    private static <T> T using(Operation<T> operation) throws IOException {
+        return locked(NAMESPACE.readLock(), operation);
+    }
+
+    /** Runs a check and an operation that creates, renames or removes a name. */
+    private static <T> T renaming(Operation<T> operation) throws IOException {
+        return locked(NAMESPACE.writeLock(), operation);
+    }
+
+    private static <T> T locked(Lock lock, Operation<T> operation) throws IOException {
+        lock.lock();
+        try {
+            return operation.run();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     private final ConfinedFileSystem fileSystem;
     private final Path root;
@@ -140,22 +174,22 @@ final class ConfinedFileSystemProvider extends FileSystemProvider {
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
         Access access = options.contains(LinkOption.NOFOLLOW_LINKS) ? Access.ENTRY : Access.FOLLOW;
-        return host.newByteChannel(confine(path, access), noFollow(options), attrs);
+        return using(() -> host.newByteChannel(confine(path, access), noFollow(options), attrs));
     }
 
     @Override
     public FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
         Access access = options.contains(LinkOption.NOFOLLOW_LINKS) ? Access.ENTRY : Access.FOLLOW;
-        return host.newFileChannel(confine(path, access), noFollow(options), attrs);
+        return using(() -> host.newFileChannel(confine(path, access), noFollow(options), attrs));
     }
 
     @Override
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
             throws IOException {
         Path listed = ConfinedPath.host(dir);
-        DirectoryStream<Path> entries = host.newDirectoryStream(confine(dir, Access.FOLLOW),
-                entry -> filter.accept(new ConfinedPath(fileSystem, listed.resolve(entry.getFileName()))));
+        DirectoryStream<Path> entries = using(() -> host.newDirectoryStream(confine(dir, Access.FOLLOW),
+                entry -> filter.accept(new ConfinedPath(fileSystem, listed.resolve(entry.getFileName())))));
         return new DirectoryStream<>() {
             @Override
             public Iterator<Path> iterator() {
@@ -182,51 +216,67 @@ final class ConfinedFileSystemProvider extends FileSystemProvider {
 
     @Override
     public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-        host.createDirectory(confine(dir, Access.CHANGE), attrs);
+        renaming(() -> {
+            host.createDirectory(confine(dir, Access.CHANGE), attrs);
+            return null;
+        });
     }
 
     @Override
     public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
-        Path at = confine(link, Access.CHANGE);
         Path text = ConfinedPath.host(target);
-        // a link pointing out would be refused on every use here, but host tools would follow it
-        if (!at.getParent().resolve(text).normalize().startsWith(root)) {
-            throw refused(target);
-        }
-        host.createSymbolicLink(at, text, attrs);
+        renaming(() -> {
+            Path at = confine(link, Access.CHANGE);
+            // every use of a link is checked anyway; this keeps host tools from following one out
+            confine(new ConfinedPath(fileSystem, at.resolveSibling(text)), Access.FOLLOW);
+            host.createSymbolicLink(at, text, attrs);
+            return null;
+        });
     }
 
     @Override
     public void createLink(Path link, Path existing) throws IOException {
-        host.createLink(confine(link, Access.CHANGE), confine(existing, Access.FOLLOW));
+        renaming(() -> {
+            host.createLink(confine(link, Access.CHANGE), confine(existing, Access.FOLLOW));
+            return null;
+        });
     }
 
     @Override
     public Path readSymbolicLink(Path link) throws IOException {
-        Path at = confine(link, Access.ENTRY);
         // relative targets are relative to the link's directory, never to the process's
-        return new ConfinedPath(fileSystem, ConfinedPath.host(link).resolveSibling(host.readSymbolicLink(at)));
+        Path target = using(() -> host.readSymbolicLink(confine(link, Access.ENTRY)));
+        return new ConfinedPath(fileSystem, ConfinedPath.host(link).resolveSibling(target));
     }
 
     @Override
     public void delete(Path path) throws IOException {
-        host.delete(confine(path, Access.CHANGE));
+        renaming(() -> {
+            host.delete(confine(path, Access.CHANGE));
+            return null;
+        });
     }
 
     @Override
     public void copy(Path source, Path target, CopyOption... options) throws IOException {
         Access access = Arrays.asList(options).contains(LinkOption.NOFOLLOW_LINKS) ? Access.ENTRY : Access.FOLLOW;
-        host.copy(confine(source, access), confine(target, Access.CHANGE), options);
+        renaming(() -> {
+            host.copy(confine(source, access), confine(target, Access.CHANGE), options);
+            return null;
+        });
     }
 
     @Override
     public void move(Path source, Path target, CopyOption... options) throws IOException {
-        host.move(confine(source, Access.CHANGE), confine(target, Access.CHANGE), options);
+        renaming(() -> {
+            host.move(confine(source, Access.CHANGE), confine(target, Access.CHANGE), options);
+            return null;
+        });
     }
 
     @Override
     public boolean isSameFile(Path path, Path path2) throws IOException {
-        return host.isSameFile(confine(path, Access.FOLLOW), confine(path2, Access.FOLLOW));
+        return using(() -> host.isSameFile(confine(path, Access.FOLLOW), confine(path2, Access.FOLLOW)));
     }
 
     @Override
@@ -236,12 +286,15 @@ final class ConfinedFileSystemProvider extends FileSystemProvider {
 
     @Override
     public FileStore getFileStore(Path path) throws IOException {
-        return host.getFileStore(confine(path, Access.FOLLOW));
+        return using(() -> host.getFileStore(confine(path, Access.FOLLOW)));
     }
 
     @Override
     public void checkAccess(Path path, AccessMode... modes) throws IOException {
-        host.checkAccess(confine(path, Access.FOLLOW), modes);
+        using(() -> {
+            host.checkAccess(confine(path, Access.FOLLOW), modes);
+            return null;
+        });
     }
 
     @Override
@@ -253,30 +306,43 @@ final class ConfinedFileSystemProvider extends FileSystemProvider {
         Access access = access(options);
         // a view is a handle used later: each call on it is confined when it is made
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            Object view = method.getDeclaringClass() == Object.class
-                    ? unchecked
-                    : host.getFileAttributeView(confine(path, access), type, NO_FOLLOW);
-            try {
-                return method.invoke(view, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(unchecked, args);
             }
+            return using(() -> {
+                try {
+                    return method.invoke(host.getFileAttributeView(confine(path, access), type, NO_FOLLOW), args);
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IOException(e.getCause());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }));
     }
 
     @Override
     public <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options)
             throws IOException {
-        return host.readAttributes(confine(path, access(options)), type, NO_FOLLOW);
+        return using(() -> host.readAttributes(confine(path, access(options)), type, NO_FOLLOW));
     }
 
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
-        return host.readAttributes(confine(path, access(options)), attributes, NO_FOLLOW);
+        return using(() -> host.readAttributes(confine(path, access(options)), attributes, NO_FOLLOW));
     }
 
     @Override
     public void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
-        host.setAttribute(confine(path, access(options)), attribute, value, NO_FOLLOW);
+        using(() -> {
+            host.setAttribute(confine(path, access(options)), attribute, value, NO_FOLLOW);
+            return null;
+        });
     }
 }

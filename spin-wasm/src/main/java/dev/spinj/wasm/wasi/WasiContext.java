@@ -148,7 +148,8 @@ public final class WasiContext implements AutoCloseable {
         if (iovecs.isEmpty()) {
             return new long[] {iovsLen < 0 || iovsLen > Iovecs.MAX_COUNT ? ERRNO_INVAL : ERRNO_FAULT};
         }
-        byte[] chunk = new byte[Iovecs.CHUNK];
+        long largest = iovecs.get().stream().mapToLong(Iovecs.Iovec::len).max().orElse(0);
+        byte[] chunk = new byte[(int) Math.min(Iovecs.CHUNK, largest)];
         long total = 0;
         reading:
         for (Iovecs.Iovec iovec : iovecs.get()) {

@@ -102,6 +102,15 @@ class ConfinedFileSystemTest {
     }
 
     @Test
+    void linkWhoseTextStaysInsideButWhichResolvesOutsideCannotBeMade() throws Exception {
+        Files.createSymbolicLink(root.resolve("here"), root.getFileSystem().getPath("."));
+        // textually mount/outside/outside.txt; on disk here -> mount, then .. leaves it
+        var sneaky = root.getFileSystem().getPath("here/../outside/outside.txt");
+        assertThrows(NoSuchFileException.class, () -> Files.createSymbolicLink(root.resolve("sneaky"), sneaky));
+        assertFalse(Files.exists(mount.resolve("sneaky"), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
     void timesOfAnOutsideFileCannotBeSet() throws Exception {
         FileTime before = Files.getLastModifiedTime(outside.resolve("outside.txt"));
         var view = Files.getFileAttributeView(root.resolve("abs-link"), BasicFileAttributeView.class);
