@@ -43,6 +43,11 @@ final class HttpTriggerCommand implements Callable<Integer> {
             description = "Answer 431 to request headers larger than this (default: ${DEFAULT-VALUE}).")
     long maxRequestHeader;
 
+    @Option(names = "--max-response-body", paramLabel = "<SIZE>", converter = ByteSizeConverter.class, defaultValue = "64MiB",
+            description = "Answer 500 when a guest's response body or WAGI output grows larger than this; a WAGI guest "
+                    + "writing past it is stopped (default: ${DEFAULT-VALUE}).")
+    long maxResponseBody;
+
     @Option(names = "--max-concurrency", paramLabel = "<N>",
             description = "Requests handled at once, each on its own worker thread (default: twice the cores, at least 4).")
     Integer maxConcurrency;
@@ -90,6 +95,9 @@ final class HttpTriggerCommand implements Callable<Integer> {
         if (maxRequestBody > Integer.MAX_VALUE || maxRequestHeader > Integer.MAX_VALUE) {
             throw new CliException("--max-request-body and --max-request-header must be below 2GiB");
         }
+        if (maxResponseBody > Integer.MAX_VALUE) {
+            throw new CliException("--max-response-body must be below 2GiB");
+        }
         int workers = maxConcurrency == null ? HttpTriggerOptions.defaultWorkers() : maxConcurrency;
         if (workers < 1 || maxQueue < 1) {
             throw new CliException("--max-concurrency and --max-queue must be at least 1");
@@ -102,7 +110,8 @@ final class HttpTriggerCommand implements Callable<Integer> {
                 .withConcurrency(workers, maxQueue)
                 .withLimits((int) maxRequestBody, (int) maxRequestHeader, requestTimeout)
                 .withScheduling(maxComponentConcurrency == null ? 0 : maxComponentConcurrency, maxQueuedBody)
-                .withTls(tls);
+                .withTls(tls)
+                .withMaxResponseBody((int) maxResponseBody);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostLinker;
 import dev.spinj.wasm.wasi.WasiContext;
 import dev.spinj.wasm.wasi.WasiContexts;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,11 @@ public final class ComponentPre {
                         + ": " + e.getMessage());
             }
         }
-        this.wasiContexts = new WasiContexts(component.env(), mounts, writableMounts);
+        try {
+            this.wasiContexts = new WasiContexts(component.env(), mounts, writableMounts);
+        } catch (IOException e) {
+            throw new ComponentLoadException("Component '" + component.id() + "': cannot mount its files", e);
+        }
         this.allocatorFlavor = AbiFlavor.forAllocator(compiled.exports());
     }
 

@@ -51,6 +51,8 @@ public final class WasmEngine {
         } catch (ChicoryException e) {
             throw new ComponentLoadException(what + " is not a valid core wasm module" + componentHint(wasm), e);
         }
+        // refused before compiling: a module asking for more memory than an instance may have never runs
+        MemoryFactory memory = MemoryFactory.forModule(module, maxInstanceMemoryBytes, what);
         long start = System.nanoTime();
         var compiler = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.WARN);
         if (cache != null) {
@@ -63,8 +65,7 @@ public final class WasmEngine {
             Export e = module.exportSection().getExport(i);
             exports.add(e.name());
         }
-        CompiledModule compiled = new CompiledModule(module, factory, Set.copyOf(exports),
-                MemoryFactory.forModule(module, maxInstanceMemoryBytes));
+        CompiledModule compiled = new CompiledModule(module, factory, Set.copyOf(exports), memory);
         CompiledModule raced = modules.putIfAbsent(digest, compiled);
         return raced == null ? compiled : raced;
     }

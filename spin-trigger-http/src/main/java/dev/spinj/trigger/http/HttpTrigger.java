@@ -72,8 +72,8 @@ public final class HttpTrigger implements AutoCloseable {
             Route route = new Route(config.component(), config.route(), component.component().metadataString("description"));
             // Keyed by route, not component: one component may serve two triggers with different executors.
             executors.put(route, config.isWagi()
-                    ? new WagiExecutor(component, config.wagiEntrypoint(), config.wagiArgv(), logs)
-                    : new SpinHttpExecutor(component, logs));
+                    ? new WagiExecutor(component, config.wagiEntrypoint(), config.wagiArgv(), logs, options.maxResponseBody())
+                    : new SpinHttpExecutor(component, logs, options.maxResponseBody()));
             routes.add(route);
         }
         Router router = Router.build(base, routes);

@@ -17,13 +17,15 @@ import java.time.Duration;
  *     when the app has several components, else all
  * @param maxQueuedBodyBytes body bytes the requests waiting for a worker may hold in all; beyond
  *     this, 503 ({@code --max-queued-body})
+ * @param maxResponseBody a guest's response body (WAGI stdout) above this is a 500 ({@code --max-response-body})
  */
 public record HttpTriggerOptions(
         String listen, int workers, int queueLength, int maxBodyBytes, int maxHeaderBytes, Duration requestTimeout,
-        TlsFiles tls, int componentWorkers, long maxQueuedBodyBytes) {
+        TlsFiles tls, int componentWorkers, long maxQueuedBodyBytes, int maxResponseBody) {
     public static final String DEFAULT_LISTEN = "127.0.0.1:3000";
     public static final int DEFAULT_MAX_BODY = 64 << 20;
     public static final int DEFAULT_MAX_HEADER = 32 << 10;
+    public static final int DEFAULT_MAX_RESPONSE_BODY = 64 << 20;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_QUEUE = 1024;
     public static final long DEFAULT_MAX_QUEUED_BODY = 256L << 20;
@@ -34,28 +36,23 @@ public record HttpTriggerOptions(
     }
 
     public static HttpTriggerOptions defaults() {
-        return new HttpTriggerOptions(DEFAULT_LISTEN, defaultWorkers(), DEFAULT_QUEUE, DEFAULT_MAX_BODY, DEFAULT_MAX_HEADER,
-                DEFAULT_TIMEOUT, null, 0, DEFAULT_MAX_QUEUED_BODY);
+        return new Builder().build();
     }
 
     public HttpTriggerOptions withListen(String address) {
-        return new HttpTriggerOptions(address, workers, queueLength, maxBodyBytes, maxHeaderBytes, requestTimeout, tls,
-                componentWorkers, maxQueuedBodyBytes);
+        return toBuilder().listen(address).build();
     }
 
     public HttpTriggerOptions withConcurrency(int workerThreads, int queue) {
-        return new HttpTriggerOptions(listen, workerThreads, queue, maxBodyBytes, maxHeaderBytes, requestTimeout, tls,
-                componentWorkers, maxQueuedBodyBytes);
+        return toBuilder().concurrency(workerThreads, queue).build();
     }
 
     public HttpTriggerOptions withLimits(int bodyBytes, int headerBytes, Duration timeout) {
-        return new HttpTriggerOptions(listen, workers, queueLength, bodyBytes, headerBytes, timeout, tls,
-                componentWorkers, maxQueuedBodyBytes);
+        return toBuilder().limits(bodyBytes, headerBytes, timeout).build();
     }
 
     public HttpTriggerOptions withTls(TlsFiles files) {
-        return new HttpTriggerOptions(listen, workers, queueLength, maxBodyBytes, maxHeaderBytes, requestTimeout, files,
-                componentWorkers, maxQueuedBodyBytes);
+        return toBuilder().tls(files).build();
     }
 
     /**
@@ -63,8 +60,11 @@ public record HttpTriggerOptions(
      * @param queuedBodyBytes body bytes the waiting requests may hold in all
      */
     public HttpTriggerOptions withScheduling(int perComponent, long queuedBodyBytes) {
-        return new HttpTriggerOptions(listen, workers, queueLength, maxBodyBytes, maxHeaderBytes, requestTimeout, tls,
-                perComponent, queuedBodyBytes);
+        return toBuilder().scheduling(perComponent, queuedBodyBytes).build();
+    }
+
+    public HttpTriggerOptions withMaxResponseBody(int bytes) {
+        return toBuilder().maxResponseBody(bytes).build();
     }
 
     /**
@@ -81,5 +81,73 @@ public record HttpTriggerOptions(
     /** {@code https} when serving with a certificate, else {@code http}. */
     public String scheme() {
         return tls == null ? "http" : "https";
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.listen = listen;
+        b.workers = workers;
+        b.queueLength = queueLength;
+        b.maxBodyBytes = maxBodyBytes;
+        b.maxHeaderBytes = maxHeaderBytes;
+        b.requestTimeout = requestTimeout;
+        b.tls = tls;
+        b.componentWorkers = componentWorkers;
+        b.maxQueuedBodyBytes = maxQueuedBodyBytes;
+        b.maxResponseBody = maxResponseBody;
+        return b;
+    }
+
+    /** One place that lists every field, so each {@code with…} changes only its own. */
+    private static final class Builder {
+        private String listen = DEFAULT_LISTEN;
+        private int workers = defaultWorkers();
+        private int queueLength = DEFAULT_QUEUE;
+        private int maxBodyBytes = DEFAULT_MAX_BODY;
+        private int maxHeaderBytes = DEFAULT_MAX_HEADER;
+        private Duration requestTimeout = DEFAULT_TIMEOUT;
+        private TlsFiles tls;
+        private int componentWorkers;
+        private long maxQueuedBodyBytes = DEFAULT_MAX_QUEUED_BODY;
+        private int maxResponseBody = DEFAULT_MAX_RESPONSE_BODY;
+
+        Builder listen(String address) {
+            listen = address;
+            return this;
+        }
+
+        Builder concurrency(int workerThreads, int queue) {
+            workers = workerThreads;
+            queueLength = queue;
+            return this;
+        }
+
+        Builder limits(int bodyBytes, int headerBytes, Duration timeout) {
+            maxBodyBytes = bodyBytes;
+            maxHeaderBytes = headerBytes;
+            requestTimeout = timeout;
+            return this;
+        }
+
+        Builder tls(TlsFiles files) {
+            tls = files;
+            return this;
+        }
+
+        Builder scheduling(int perComponent, long queuedBodyBytes) {
+            componentWorkers = perComponent;
+            maxQueuedBodyBytes = queuedBodyBytes;
+            return this;
+        }
+
+        Builder maxResponseBody(int bytes) {
+            maxResponseBody = bytes;
+            return this;
+        }
+
+        HttpTriggerOptions build() {
+            return new HttpTriggerOptions(listen, workers, queueLength, maxBodyBytes, maxHeaderBytes, requestTimeout, tls,
+                    componentWorkers, maxQueuedBodyBytes, maxResponseBody);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.spinj.wasm.wasi;
 
 import com.dylibso.chicory.wasi.WasiOptions;
 import dev.spinj.wasm.WasiInvocation;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,14 @@ public final class WasiContexts implements AutoCloseable {
     private final ConcurrentLinkedDeque<WasiContext> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
 
-    public WasiContexts(Map<String, String> componentEnv, List<Mount> mounts, boolean writableMounts) {
+    /** @throws IOException when a mounted directory cannot be resolved to its real path */
+    public WasiContexts(Map<String, String> componentEnv, List<Mount> mounts, boolean writableMounts) throws IOException {
         this.componentEnv = Map.copyOf(componentEnv);
         this.writableMounts = writableMounts;
         WasiOptions.Builder options = WasiOptions.builder();
         for (Mount mount : mounts) {
-            options.withDirectory(mount.guestPath(), mount.hostPath());
+            // Chicory's WASI checks only path text; the confined file system keeps symlinks inside the mount
+            options.withDirectory(mount.guestPath(), new ConfinedFileSystem(mount.hostPath()).root());
         }
         this.sharedOptions = options.build();
     }

@@ -31,21 +31,21 @@ class ImageMemoryTest {
     }
 
     @Test
-    void moduleWithConstantActiveSegmentsHasAnImage() {
-        assertTrue(MemoryFactory.forModule(MODULE, 1L << 30).usesImage());
+    void moduleWithConstantActiveSegmentsHasAnImage() throws Exception {
+        assertTrue(MemoryFactory.forModule(MODULE, 1L << 30, "test").usesImage());
     }
 
     @Test
-    void freshInstanceSeesItsDataSegments() {
-        Memory memory = instance(MemoryFactory.forModule(MODULE, 1L << 30)).memory();
+    void freshInstanceSeesItsDataSegments() throws Exception {
+        Memory memory = instance(MemoryFactory.forModule(MODULE, 1L << 30, "test")).memory();
         assertEquals("hello", memory.readString(8, 5));
         assertEquals(0, memory.read(7));
         assertEquals(0, memory.read(65533));
     }
 
     @Test
-    void scalarsStraddlingTwoPagesReadAndWriteLittleEndian() {
-        Memory memory = instance(MemoryFactory.forModule(MODULE, 1L << 30)).memory();
+    void scalarsStraddlingTwoPagesReadAndWriteLittleEndian() throws Exception {
+        Memory memory = instance(MemoryFactory.forModule(MODULE, 1L << 30, "test")).memory();
         assertEquals((short) ('a' | 'b' << 8), memory.readShort(65534));
         memory.writeLong(65532, 0x0102030405060708L);
         assertEquals(0x0102030405060708L, memory.readLong(65532));
@@ -56,8 +56,8 @@ class ImageMemoryTest {
     }
 
     @Test
-    void writesOfOneInstanceNeverReachAnother() {
-        MemoryFactory factory = MemoryFactory.forModule(MODULE, 1L << 30);
+    void writesOfOneInstanceNeverReachAnother() throws Exception {
+        MemoryFactory factory = MemoryFactory.forModule(MODULE, 1L << 30, "test");
         Memory first = instance(factory).memory();
         first.writeString(8, "HELLO");
         first.writeI32(70000, 42);
@@ -67,16 +67,16 @@ class ImageMemoryTest {
     }
 
     @Test
-    void growingPastTheInstanceLimitFailsAsWasmSpecifies() {
-        Instance instance = instance(MemoryFactory.forModule(MODULE, 3L * Memory.PAGE_SIZE));
+    void growingPastTheInstanceLimitFailsAsWasmSpecifies() throws Exception {
+        Instance instance = instance(MemoryFactory.forModule(MODULE, 3L * Memory.PAGE_SIZE, "test"));
         assertEquals(2, instance.export("grow").apply(1)[0]);
         assertEquals(-1, (int) instance.export("grow").apply(1)[0]);
         assertEquals(3, instance.memory().pages());
     }
 
     @Test
-    void grownPagesAreZeroAndWritable() {
-        Instance instance = instance(MemoryFactory.forModule(MODULE, 1L << 30));
+    void grownPagesAreZeroAndWritable() throws Exception {
+        Instance instance = instance(MemoryFactory.forModule(MODULE, 1L << 30, "test"));
         instance.export("grow").apply(2);
         Memory memory = instance.memory();
         assertEquals(0L, memory.readLong(3 * Memory.PAGE_SIZE + 8));
@@ -85,8 +85,8 @@ class ImageMemoryTest {
     }
 
     @Test
-    void passiveSegmentsInitialiseAndDropPerInstance() {
-        MemoryFactory factory = MemoryFactory.forModule(MODULE, 1L << 30);
+    void passiveSegmentsInitialiseAndDropPerInstance() throws Exception {
+        MemoryFactory factory = MemoryFactory.forModule(MODULE, 1L << 30, "test");
         Instance first = instance(factory);
         first.export("init").apply();
         assertEquals("passive!", first.memory().readString(200, 8));
@@ -96,14 +96,14 @@ class ImageMemoryTest {
     }
 
     @Test
-    void accessPastTheEndIsAnOutOfBoundsTrap() {
-        Memory memory = instance(MemoryFactory.forModule(MODULE, 1L << 30)).memory();
+    void accessPastTheEndIsAnOutOfBoundsTrap() throws Exception {
+        Memory memory = instance(MemoryFactory.forModule(MODULE, 1L << 30, "test")).memory();
         assertThrows(WasmRuntimeException.class, () -> memory.readInt(2 * Memory.PAGE_SIZE - 2));
         assertThrows(WasmRuntimeException.class, () -> memory.writeByte(-1, (byte) 1));
     }
 
     @Test
-    void moduleWithoutMemoryHasNoImage() {
+    void moduleWithoutMemoryHasNoImage() throws Exception {
         assertNull(MemoryImage.of(Parser.parse(Wat2Wasm.parse("(module)"))));
     }
 }

@@ -22,7 +22,7 @@ class WasiContextsTest {
     }
 
     @Test
-    void untouchedSpinContextIsReused() {
+    void untouchedSpinContextIsReused() throws Exception {
         try (WasiContexts contexts = new WasiContexts(Map.of("K", "V"), List.of(), false)) {
             WasiContext first = contexts.acquire(spin);
             contexts.release(first);
@@ -31,7 +31,7 @@ class WasiContextsTest {
     }
 
     @Test
-    void contextWhoseDescriptorTableAGuestTouchedIsNotReused() {
+    void contextWhoseDescriptorTableAGuestTouchedIsNotReused() throws Exception {
         try (WasiContexts contexts = new WasiContexts(Map.of(), List.of(), false)) {
             WasiContext first = contexts.acquire(spin);
             function(first, "fd_close").handle().apply(null, 99); // EBADF, but the table might have changed
@@ -41,7 +41,7 @@ class WasiContextsTest {
     }
 
     @Test
-    void contextIsReusedAcrossInvocationsWithDifferentArgumentsAndStdio() {
+    void contextIsReusedAcrossInvocationsWithDifferentArgumentsAndStdio() throws Exception {
         var wagi = new WasiInvocation(List.of("/x", "a=1"), Map.of("REQUEST_METHOD", "GET"), "body".getBytes(),
                 new ByteArrayOutputStream(), out);
         try (WasiContexts contexts = new WasiContexts(Map.of("K", "V"), List.of(), false)) {

@@ -29,10 +29,13 @@ public final class SpinHttpExecutor implements HttpExecutor {
     private final ComponentPre component;
     private final AbiFlavor flavor;
     private final ComponentLogs logs;
+    private final int maxBodyBytes;
 
-    public SpinHttpExecutor(ComponentPre component, ComponentLogs logs) throws ComponentLoadException {
+    /** @param maxBodyBytes the largest response body the guest may return ({@code --max-response-body}) */
+    public SpinHttpExecutor(ComponentPre component, ComponentLogs logs, int maxBodyBytes) throws ComponentLoadException {
         this.component = component;
         this.logs = logs;
+        this.maxBodyBytes = maxBodyBytes;
         this.flavor = AbiFlavor.forHandler(component.exports(), false);
         if (flavor == null) {
             throw new ComponentLoadException("Component '" + component.id() + "' exports neither '"
@@ -76,6 +79,10 @@ public final class SpinHttpExecutor implements HttpExecutor {
             byName.put(h.name().toLowerCase(Locale.ROOT), h);
         }
         byte[] body = response.body() == null ? new byte[0] : response.body();
+        if (body.length > maxBodyBytes) {
+            throw new IllegalArgumentException("component '" + component.id() + "' returned a body of " + body.length
+                    + " bytes, more than " + maxBodyBytes + " (--max-response-body)");
+        }
         return new OutboundResponse(response.status(), List.copyOf(byName.values()), body);
     }
 }

@@ -12,28 +12,32 @@ import dev.spinj.wasm.GuestInstance;
 import dev.spinj.wasm.GuestTrapException;
 import dev.spinj.wasm.WasiInvocation;
 import dev.spinj.wasm.stdio.ComponentLogs;
-import java.io.ByteArrayOutputStream;
 
 /**
  * The WAGI executor (SPEC 8): a WASI command run CGI-style, argv and CGI environment from the
  * request, the body on stdin, the response parsed from stdout. {@code proc_exit(0)} is success.
+ * Stdout is buffered up to {@code --max-response-body}; a guest writing more is stopped and answered 500.
  */
 public final class WagiExecutor implements HttpExecutor {
     private final ComponentPre component;
     private final String entrypoint;
     private final String argvTemplate;
     private final ComponentLogs logs;
+    private final int maxOutputBytes;
 
-    public WagiExecutor(ComponentPre component, String entrypoint, String argvTemplate, ComponentLogs logs) {
+    /** @param maxOutputBytes the most stdout the guest may write ({@code --max-response-body}) */
+    public WagiExecutor(ComponentPre component, String entrypoint, String argvTemplate, ComponentLogs logs,
+            int maxOutputBytes) {
         this.component = component;
         this.entrypoint = entrypoint;
         this.argvTemplate = argvTemplate;
         this.logs = logs;
+        this.maxOutputBytes = maxOutputBytes;
     }
 
     @Override
     public OutboundResponse execute(RouteMatch match, InboundRequest request) {
-        var stdout = new ByteArrayOutputStream();
+        var stdout = new CappedOutput(maxOutputBytes);
         var invocation = new WasiInvocation(WagiArgv.build(argvTemplate, request), CgiEnvironment.build(match, request),
                 request.body(), stdout, logs.stderr(component.id()));
         try (GuestInstance guest = component.instantiate(invocation)) {
@@ -43,6 +47,10 @@ public final class WagiExecutor implements HttpExecutor {
             try {
                 guest.call(entrypoint);
             } catch (GuestTrapException e) {
+                if (stdout.overflowed()) {
+                    throw new WagiException(500, "component '" + component.id() + "' wrote more than " + stdout.cap()
+                            + " bytes to stdout (--max-response-body); it was stopped");
+                }
                 if (!Integer.valueOf(0).equals(e.exitCode())) {
                     throw e;
                 }
