@@ -12,6 +12,11 @@ public enum Sort {
         this.text = text;
     }
 
+    /** The index space an item of extern type {@code t} belongs to. */
+    public static Sort of(dev.spinj.cm.types.ExternType t) {
+        return TypeReader.sortOf(t);
+    }
+
     /** True for the core sorts. */
     public boolean isCore() {
         return ordinal() <= CORE_INSTANCE.ordinal();
