@@ -79,11 +79,15 @@ class ParseRealComponentTest {
         FuncType make = (FuncType) thingsType.exports().get("make");
         assertEquals(new OwnType(thing), make.result());
 
-        // the nested component re-exports the lifted add through an instance of it
+        // the nested component re-exports the lifted `twice` through an instance of it
         Component inner = (Component) c.spaces().space(Sort.COMPONENT).get(0).definition();
         assertEquals(1, inner.imports().size());
         assertInstanceOf(Alias.Outer.class, inner.spaces().get(Sort.TYPE, inner.spaces().count(Sort.TYPE) - 1).definition());
-        FuncType add = (FuncType) c.exports().stream().filter(e -> e.name().name().equals("add")).findFirst().orElseThrow().type();
+        InstanceType math = (InstanceType) c.exports().stream().filter(e -> e.name().name().equals("test:shapes/math")).findFirst().orElseThrow().type();
+        FuncType add = (FuncType) math.exports().get("add");
+        assertSame(((TypeBound) math.exports().get("point")).type(), add.result());
+        assertEquals(new FuncType(List.of(new dev.spinj.cm.types.Field("n", Primitive.U32)), Primitive.U32),
+                c.exports().stream().filter(e -> e.name().name().equals("twice")).findFirst().orElseThrow().type());
         assertEquals(2, add.params().size());
         assertInstanceOf(RecordType.class, add.result());
     }
