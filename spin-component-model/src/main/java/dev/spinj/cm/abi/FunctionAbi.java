@@ -28,6 +28,8 @@ public final class FunctionAbi {
     private final ValueCodec result;
     private final boolean paramsInMemory;
     private final boolean resultInMemory;
+    private final boolean paramsHaveLists;
+    private final boolean resultHasLists;
 
     private FunctionAbi(FuncType type, StringEncoding encoding) {
         this.type = type;
@@ -36,6 +38,45 @@ public final class FunctionAbi {
         this.result = type.result() == null ? null : Codecs.of(type.result(), encoding);
         this.paramsInMemory = params.flat().length > MAX_FLAT_PARAMS;
         this.resultInMemory = result != null && result.flat().length > MAX_FLAT_RESULTS;
+        this.paramsHaveLists = type.paramTypes().stream().anyMatch(FunctionAbi::containsListOrString);
+        this.resultHasLists = type.result() != null && containsListOrString(type.result());
+    }
+
+    /** Whether a lift or lower of this type needs the {@code memory} option (CanonicalABI.md "canonopt validation"). */
+    public boolean needsMemory() {
+        return paramsInMemory || resultInMemory || paramsHaveLists || resultHasLists;
+    }
+
+    /** Whether {@code canon lift} needs {@code realloc}: it allocates argument strings, lists or the spilled tuple in the guest. */
+    public boolean liftNeedsRealloc() {
+        return paramsInMemory || paramsHaveLists;
+    }
+
+    /** Whether {@code canon lower} needs {@code realloc}: it allocates result strings and lists in the guest. */
+    public boolean lowerNeedsRealloc() {
+        return resultHasLists;
+    }
+
+    private static boolean containsListOrString(ValType t) {
+        if (t == dev.spinj.cm.types.Primitive.STRING || t instanceof dev.spinj.cm.types.ListType) {
+            return true;
+        }
+        if (t instanceof dev.spinj.cm.types.RecordType r) {
+            return r.fields().stream().anyMatch(f -> containsListOrString(f.type()));
+        }
+        if (t instanceof dev.spinj.cm.types.TupleType tu) {
+            return tu.types().stream().anyMatch(FunctionAbi::containsListOrString);
+        }
+        if (t instanceof dev.spinj.cm.types.VariantType v) {
+            return v.cases().stream().anyMatch(c -> c.type() != null && containsListOrString(c.type()));
+        }
+        if (t instanceof dev.spinj.cm.types.OptionType o) {
+            return containsListOrString(o.type());
+        }
+        if (t instanceof dev.spinj.cm.types.ResultType r) {
+            return (r.ok() != null && containsListOrString(r.ok())) || (r.error() != null && containsListOrString(r.error()));
+        }
+        return false;
     }
 
     /** Plans the ABI of a function of {@code type} with the canon options' string encoding. */

@@ -35,6 +35,20 @@ final class CoreFunction {
         return new CoreFunction(name, FunctionType.of(chicory(type.params()), chicory(type.results())), body, null);
     }
 
+    /** The core type, written like {@link CoreFuncType#toString()}. */
+    String typeText() {
+        return "(func " + lower(type.params()) + " -> " + lower(type.returns()) + ")";
+    }
+
+    private static List<String> lower(List<ValType> types) {
+        return types.stream().map(t -> t.toString().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    /** Whether this function's core type is exactly {@code expected}. */
+    boolean hasType(CoreFuncType expected) {
+        return type.typesMatch(FunctionType.of(chicory(expected.params()), chicory(expected.results())));
+    }
+
     long[] call(long... args) {
         return body.apply(args);
     }

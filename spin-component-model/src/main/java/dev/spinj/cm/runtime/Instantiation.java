@@ -49,6 +49,8 @@ import java.util.Set;
  */
 final class Instantiation {
     private static final CoreFuncType HANDLE_TO_I32 = new CoreFuncType(List.of(CoreValType.I32), List.of(CoreValType.I32));
+    private static final CoreFuncType REALLOC = new CoreFuncType(
+            List.of(CoreValType.I32, CoreValType.I32, CoreValType.I32, CoreValType.I32), List.of(CoreValType.I32));
     private static final CoreFuncType HANDLE_TO_NOTHING = new CoreFuncType(List.of(CoreValType.I32), List.of());
 
     private final LinkedComponent linked;
@@ -163,7 +165,13 @@ final class Instantiation {
             CoreFunction core = (CoreFunction) get(Sort.CORE_FUNC, lift.coreFunc());
             CanonOptions o = lift.options();
             CoreFunction post = o.postReturn() == CanonOptions.NONE ? null : (CoreFunction) get(Sort.CORE_FUNC, o.postReturn());
-            add(Sort.FUNC, new LiftedFunction(core.name, linked.plan(lift), core, memory(o), realloc(o), post, state));
+            FunctionAbi abi = linked.plan(lift);
+            CoreFuncType expected = abi.liftedCoreType();
+            requireType(core, expected, "canon lift of `" + core.name + "`");
+            if (post != null) {
+                requireType(post, new CoreFuncType(expected.results(), List.of()), "post-return of `" + core.name + "`");
+            }
+            add(Sort.FUNC, new LiftedFunction(core.name, abi, core, memory(o), realloc(o), post, state));
         } else if (c instanceof Canon.Lower lower) {
             ComponentFunction target = (ComponentFunction) get(Sort.FUNC, lower.func());
             String name = names.getOrDefault(target, "func " + lower.func());
@@ -223,6 +231,13 @@ final class Instantiation {
         return linked.configure(Instance.builder(module).withImportValues(iv.build()).withStart(false)).build();
     }
 
+    private void requireType(CoreFunction f, CoreFuncType expected, String what) {
+        if (!f.hasType(expected)) {
+            throw new LinkException("component `" + linked.name + "`: " + what + ": the core function has type " + f.typeText()
+                    + ", the canonical ABI needs " + expected);
+        }
+    }
+
     private Memory memory(CanonOptions o) {
         return o.memory() == CanonOptions.NONE ? null : (Memory) get(Sort.CORE_MEMORY, o.memory());
     }
@@ -232,6 +247,7 @@ final class Instantiation {
             return null;
         }
         CoreFunction f = (CoreFunction) get(Sort.CORE_FUNC, o.realloc());
+        requireType(f, REALLOC, "realloc `" + f.name + "`");
         return (oldPtr, oldSize, align, newSize) -> (int) f.call(oldPtr, oldSize, align, newSize)[0];
     }
 

@@ -43,8 +43,9 @@ final class LiftedFunction implements ComponentFunction {
         try {
             CallContext cx = new CallContext(name, state, memory, realloc);
             long[] flat = abi.lowerParams(cx, args);
-            long[] results = core.call(flat);
-            Object value = abi.liftResults(cx, results == null ? new long[0] : results);
+            long[] returned = core.call(flat);
+            long[] results = returned == null ? new long[0] : returned;
+            Object value = abi.liftResults(cx, results);
             if (postReturn != null) {
                 state.duringPostReturn(() -> postReturn.call(results));
             }

@@ -6,6 +6,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import dev.spinj.cm.abi.FunctionAbi;
 import dev.spinj.cm.abi.ResourceDestructor;
 import dev.spinj.cm.binary.Canon;
+import dev.spinj.cm.binary.CanonOptions;
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.CoreModule;
 import dev.spinj.cm.binary.Definition;
@@ -106,6 +107,16 @@ public final class Linker {
         });
     }
 
+    private static void requireOptions(String componentName, String what, FuncType type, CanonOptions options,
+            boolean needsMemory, boolean needsRealloc) {
+        if (needsMemory && options.memory() == CanonOptions.NONE) {
+            throw new LinkException("component `" + componentName + "`: " + what + " of " + type + " needs a memory option");
+        }
+        if (needsRealloc && options.realloc() == CanonOptions.NONE) {
+            throw new LinkException("component `" + componentName + "`: " + what + " of " + type + " needs a realloc option");
+        }
+    }
+
     private static void prepare(Component component, String componentName, Map<CoreModule, WasmModule> modules,
             Map<Canon, FunctionAbi> plans) {
         for (Definition d : component.definitions()) {
@@ -116,12 +127,16 @@ public final class Linker {
                     throw new LinkException("component `" + componentName + "`: " + m + " is not a valid core module: " + e.getMessage(), e);
                 }
             } else if (d instanceof Canon.Lift lift) {
-                plans.put(lift, FunctionAbi.plan(lift.type(), lift.options().encoding()));
+                FunctionAbi abi = FunctionAbi.plan(lift.type(), lift.options().encoding());
+                requireOptions(componentName, "canon lift", lift.type(), lift.options(), abi.needsMemory(), abi.liftNeedsRealloc());
+                plans.put(lift, abi);
             } else if (d instanceof Canon.Lower lower) {
                 if (lower.type() == null) {
                     throw new LinkException("component `" + componentName + "`: canon lower of a function whose type is unknown");
                 }
-                plans.put(lower, FunctionAbi.plan(lower.type(), lower.options().encoding()));
+                FunctionAbi abi = FunctionAbi.plan(lower.type(), lower.options().encoding());
+                requireOptions(componentName, "canon lower", lower.type(), lower.options(), abi.needsMemory(), abi.lowerNeedsRealloc());
+                plans.put(lower, abi);
             } else if (d instanceof Component nested) {
                 prepare(nested, componentName, modules, plans);
             }
