@@ -31,7 +31,7 @@ public final class ComponentParser {
         return c;
     }
 
-    private static Component component(ByteReader r, Scope parent) {
+    static Component component(ByteReader r, Scope parent) {
         int start = r.pos();
         preamble(r);
         Scope scope = new Scope(parent, false);
