@@ -16,6 +16,7 @@ public final class InstanceState {
     private final ResourceDestructor destructor;
     private boolean mayLeave = true;
     private boolean inCall;
+    private String trappedIn;
 
     /**
      * @param implementedResources resources defined by this instance (their borrows are passed as reps)
@@ -37,6 +38,9 @@ public final class InstanceState {
 
     /** Marks a lifted export as running; a second entry before {@link #exit()} traps (sync instances are not reentrant). */
     public void enter(String function) {
+        if (trappedIn != null) {
+            throw new CanonicalAbiTrap(function, "the instance trapped earlier (in `" + trappedIn + "`) and may not be entered again");
+        }
         if (inCall) {
             throw new CanonicalAbiTrap(function, "the instance is already running an export and may not be re-entered");
         }
@@ -45,6 +49,16 @@ public final class InstanceState {
 
     public void exit() {
         inCall = false;
+    }
+
+    /**
+     * Marks the instance unusable after a trap escaped {@code function}: its handle table and
+     * memory may be half-updated, so (as in wasmtime) it is never entered again.
+     */
+    public void poison(String function) {
+        if (trappedIn == null) {
+            trappedIn = function;
+        }
     }
 
     /** Guards a call out of the instance (lowered import or built-in). */

@@ -51,6 +51,9 @@ final class LiftedFunction implements ComponentFunction {
             }
             cx.checkBorrowsDropped();
             return value;
+        } catch (RuntimeException | Error e) {
+            state.poison(name);
+            throw e;
         } finally {
             state.exit();
         }

@@ -89,6 +89,9 @@ class ResourceEndToEndTest {
         assertEquals(List.of(), destroyed, "dropping a borrow runs no destructor");
         CanonicalAbiTrap t = assertThrows(CanonicalAbiTrap.class, () -> i.call("peek-leaky", rep));
         assertEquals("canonical ABI trap in `peek-leaky`: 1 borrowed handle(s) not dropped before the call returned", t.getMessage());
+        CanonicalAbiTrap after = assertThrows(CanonicalAbiTrap.class, () -> i.call("run"));
+        assertEquals("canonical ABI trap in `run`: the instance trapped earlier (in `peek-leaky`) and may not be entered again",
+                after.getMessage());
     }
 
     @Test
