@@ -33,10 +33,6 @@ public final class CallContext {
         this.realloc = realloc;
     }
 
-    public String function() {
-        return function;
-    }
-
     Memory memory() {
         if (memory == null) {
             throw new IllegalStateException("`" + function + "` touches linear memory but has no memory option");

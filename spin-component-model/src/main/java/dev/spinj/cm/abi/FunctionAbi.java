@@ -105,11 +105,6 @@ public final class FunctionAbi {
         return new CoreFuncType(ps, rs);
     }
 
-    /** True when parameters go through memory (more than 16 flat values). */
-    public boolean paramsInMemory() {
-        return paramsInMemory;
-    }
-
     /** True when the result goes through memory (more than 1 flat value). */
     public boolean resultInMemory() {
         return resultInMemory;

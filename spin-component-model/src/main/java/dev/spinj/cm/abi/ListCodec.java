@@ -59,7 +59,8 @@ final class ListCodec implements ValueCodec {
         long count = Integer.toUnsignedLong(length);
         long byteLength = checkedByteLength(cx, count, element.size());
         cx.checkRange(ptr, byteLength, element.alignment(), "list");
-        List<Object> out = new ArrayList<>((int) count);
+        // capacity grows with what is actually loaded; the guest's length only bounds the loop
+        List<Object> out = new ArrayList<>((int) Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
             out.add(element.load(cx, ptr + i * element.size()));
         }

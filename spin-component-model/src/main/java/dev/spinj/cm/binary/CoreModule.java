@@ -2,7 +2,6 @@ package dev.spinj.cm.binary;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * An embedded core module, kept as a window onto the component binary: Chicory parses it (once)
@@ -13,11 +12,6 @@ import java.util.Arrays;
  * @param length the module's size in bytes
  */
 public record CoreModule(byte[] source, int offset, int length) implements Definition {
-    /** The module's bytes, copied. */
-    public byte[] bytes() {
-        return Arrays.copyOfRange(source, offset, offset + length);
-    }
-
     /** The module's bytes without copying them. */
     public InputStream stream() {
         return new ByteArrayInputStream(source, offset, length);

@@ -70,7 +70,7 @@ final class Instantiation {
         for (Sort s : Sort.values()) {
             values.put(s, new ArrayList<>());
         }
-        this.state = new InstanceState(definedResources(component), destructor());
+        this.state = new InstanceState(definedResources(component), this::destroy);
     }
 
     Map<String, Object> run() {
@@ -251,18 +251,22 @@ final class Instantiation {
         return (oldPtr, oldSize, align, newSize) -> (int) f.call(oldPtr, oldSize, align, newSize)[0];
     }
 
-    /** Own handles dropped here run the guest's dtor for resources this component defines, the host's for imported ones. */
-    private ResourceDestructor destructor() {
-        return (type, rep) -> {
-            if (!type.isAbstract() && type.destructorCoreFunc() != ResourceType.NO_DESTRUCTOR && definesHere(type)) {
+    /** Drops of own handles, by the guest or the host: the component's dtor for its own resources, the host's for imported ones. */
+    ResourceDestructor destructor() {
+        return this::destroy;
+    }
+
+    private void destroy(ResourceType type, int rep) {
+        if (definesHere(type)) {
+            if (type.destructorCoreFunc() != ResourceType.NO_DESTRUCTOR) {
                 ((CoreFunction) get(Sort.CORE_FUNC, type.destructorCoreFunc())).call(rep);
-                return;
             }
-            ResourceDestructor host = linked.hostDestructor(type);
-            if (host != null) {
-                host.destroy(type, rep);
-            }
-        };
+            return;
+        }
+        ResourceDestructor host = linked.hostDestructor(type);
+        if (host != null) {
+            host.destroy(type, rep);
+        }
     }
 
     private boolean definesHere(ResourceType type) {

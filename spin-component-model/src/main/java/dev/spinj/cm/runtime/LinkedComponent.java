@@ -38,7 +38,8 @@ public final class LinkedComponent {
 
     /** A fresh instance: runs the component's definitions (core instantiations, aliases, canon, nested components). */
     public ComponentInstance instantiate() {
-        return new ComponentInstance(name, new Instantiation(this, component, imports, null).run());
+        Instantiation root = new Instantiation(this, component, imports, null);
+        return new ComponentInstance(name, root.run(), root.destructor());
     }
 
     WasmModule module(CoreModule m) {

@@ -24,10 +24,6 @@ public enum Primitive implements ValType {
         return null;
     }
 
-    public int opcode() {
-        return opcode;
-    }
-
     @Override
     public String toString() {
         return witName;

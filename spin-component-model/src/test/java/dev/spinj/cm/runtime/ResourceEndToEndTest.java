@@ -115,6 +115,15 @@ class ResourceEndToEndTest {
     }
 
     @Test
+    void theHostDropsAGuestResourceItOwns() throws IOException {
+        ComponentInstance i = instantiate();
+        int rep = (Integer) i.call("test:res/things#make-thing", 9L);
+        i.dropResource("test:res/things#thing", rep);
+        assertEquals(1L, i.call("test:res/things#thing-drops"));
+        assertEquals(9L, i.call("test:res/things#last-dropped"));
+    }
+
+    @Test
     void aHostCallbackIntoTheSameInstanceTraps() throws IOException {
         ComponentInstance i = instantiate();
         onNext = () -> i.call("hand-over");
