@@ -60,6 +60,8 @@ final class Instantiation {
     private final Map<Sort, List<Object>> values = new EnumMap<>(Sort.class);
     private final Map<Object, String> names = new IdentityHashMap<>();
     private final Map<String, Object> exports = new LinkedHashMap<>();
+    /** Resource types this scope imports (as declared here) mapped to the types its instantiator supplied. */
+    private final Map<ResourceType, ResourceType> typeArgs = new IdentityHashMap<>();
     private final InstanceState state;
 
     Instantiation(LinkedComponent linked, Component component, Map<String, Object> imports, Instantiation parent) {
@@ -126,12 +128,23 @@ final class Instantiation {
                 throw new LinkException("component `" + linked.name + "`: import `" + name + "` was not supplied");
             }
             Object value = imports.get(name);
+            bindTypeArgs(imp.type(), value);
             add(Sort.of(imp.type()), value);
             names.putIfAbsent(value, name);
         } else if (d instanceof Export e) {
             Object value = get(e.item());
             exports.put(e.name().name(), value);
             add(e.item().sort(), value);
+        }
+    }
+
+    /** Remembers which supplied resource type each imported (declared) resource type stands for. */
+    private void bindTypeArgs(dev.spinj.cm.types.ExternType declared, Object value) {
+        if (declared instanceof dev.spinj.cm.types.TypeBound b && b.type() instanceof ResourceType r
+                && value instanceof ResourceType actual && actual != r) {
+            typeArgs.put(r, actual);
+        } else if (declared instanceof dev.spinj.cm.types.InstanceType it && value instanceof Map<?, ?> supplied) {
+            it.exports().forEach((name, type) -> bindTypeArgs(type, supplied.get(name)));
         }
     }
 
@@ -261,6 +274,12 @@ final class Instantiation {
             if (type.destructorCoreFunc() != ResourceType.NO_DESTRUCTOR) {
                 ((CoreFunction) get(Sort.CORE_FUNC, type.destructorCoreFunc())).call(rep);
             }
+            return;
+        }
+        ResourceType supplied = typeArgs.get(type);
+        if (supplied != null && parent != null) {
+            // a resource the enclosing component passed in: its definer's destructor runs
+            parent.destroy(supplied, rep);
             return;
         }
         ResourceDestructor host = linked.hostDestructor(type);
