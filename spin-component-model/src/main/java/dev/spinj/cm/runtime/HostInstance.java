@@ -2,6 +2,7 @@ package dev.spinj.cm.runtime;
 
 import dev.spinj.cm.abi.ResourceDestructor;
 import dev.spinj.cm.types.ExternType;
+import dev.spinj.cm.types.FuncType;
 import dev.spinj.cm.types.InstanceType;
 import dev.spinj.cm.types.ResourceType;
 import dev.spinj.cm.types.TypeBound;
@@ -26,7 +27,16 @@ public final class HostInstance {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null);
+    }
+
+    /**
+     * A builder that takes function and resource types from {@code type}, e.g. an interface of a
+     * world decoded from a {@code component-type} section ({@link
+     * dev.spinj.cm.binary.ComponentTypeSection}), so host code need not spell out WIT types in Java.
+     */
+    public static Builder implementing(InstanceType type) {
+        return new Builder(type);
     }
 
     /** Functions ({@link ComponentFunction}) and resource types ({@link ResourceType}) by export name. */
@@ -48,8 +58,13 @@ public final class HostInstance {
 
     /** Collects a host instance's functions and resources. */
     public static final class Builder {
+        private final InstanceType declared;
         private final Map<String, Object> exports = new LinkedHashMap<>();
         private final Map<ResourceType, ResourceDestructor> destructors = new IdentityHashMap<>();
+
+        private Builder(InstanceType declared) {
+            this.declared = declared;
+        }
 
         public Builder function(String name, ComponentFunction function) {
             exports.put(name, function);
@@ -61,6 +76,29 @@ public final class HostInstance {
             exports.put(name, type);
             destructors.put(type, destructor);
             return this;
+        }
+
+        /** A function of the declared type named {@code name} (see {@link #implementing(InstanceType)}). */
+        public Builder function(String name, ComponentFunction.Body body) {
+            if (!(declaredExport(name) instanceof FuncType type)) {
+                throw new IllegalArgumentException("the implemented instance type declares no function `" + name + "`");
+            }
+            return function(name, ComponentFunction.of(type, body));
+        }
+
+        /** The declared resource type named {@code name} (see {@link #implementing(InstanceType)}). */
+        public Builder resource(String name, ResourceDestructor destructor) {
+            if (!(declaredExport(name) instanceof TypeBound b && b.type() instanceof ResourceType type)) {
+                throw new IllegalArgumentException("the implemented instance type declares no resource `" + name + "`");
+            }
+            return resource(name, type, destructor);
+        }
+
+        private ExternType declaredExport(String name) {
+            if (declared == null) {
+                throw new IllegalStateException("no instance type to take `" + name + "` from: use HostInstance.implementing(type)");
+            }
+            return declared.exports().get(name);
         }
 
         public HostInstance build() {

@@ -3,9 +3,11 @@ package dev.spinj.cm.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spinj.cm.binary.ComponentParser;
+import dev.spinj.cm.binary.ComponentTypeSection;
 import dev.spinj.cm.types.BorrowType;
 import dev.spinj.cm.types.Field;
 import dev.spinj.cm.types.FuncType;
+import dev.spinj.cm.types.InstanceType;
 import dev.spinj.cm.types.OwnType;
 import dev.spinj.cm.types.Primitive;
 import dev.spinj.cm.types.ResourceType;
@@ -54,5 +56,30 @@ class WitComponentTest {
         assertEquals("Spin ⚡", instance.call("test:embed/api#greet", "Spin ⚡"));
         assertEquals(List.of("log Spin ⚡", "new 40", "next on 7", "next on 7", "drop 7"), calls);
         assertEquals("again", linked.instantiate().call("test:embed/api#greet", "again"));
+    }
+
+    @Test
+    void hostTypesCanComeFromAComponentTypeSection() throws IOException {
+        // the world as wit-bindgen guests carry it: no FuncType spelled out in Java
+        InstanceType declared;
+        byte[] binary;
+        try (InputStream embedded = getClass().getResourceAsStream("/embed/embedded.wasm");
+                InputStream component = getClass().getResourceAsStream("/embed/guest-component.wasm")) {
+            declared = (InstanceType) ComponentTypeSection.read(embedded.readAllBytes()).get(0).world().imports().get("test:embed/host");
+            binary = component.readAllBytes();
+        }
+        List<String> calls = new ArrayList<>();
+        HostInstance host = HostInstance.implementing(declared)
+                .resource("counter", (type, rep) -> calls.add("drop " + rep))
+                .function("[constructor]counter", args -> 3)
+                .function("[method]counter.next", args -> 1L)
+                .function("log", args -> {
+                    calls.add("log " + args[0]);
+                    return null;
+                })
+                .build();
+        ComponentInstance instance = new Linker().instance("test:embed/host", host).link(ComponentParser.parse(binary), "guest").instantiate();
+        assertEquals("typed by WIT", instance.call("test:embed/api#greet", "typed by WIT"));
+        assertEquals(List.of("log typed by WIT", "drop 3"), calls);
     }
 }
