@@ -5,7 +5,11 @@ import dev.spinj.cm.types.ResourceType;
 import java.util.Collections;
 import java.util.Map;
 
-/** An instantiated component: its exports, and calls into them with Java values. */
+/**
+ * An instantiated component: its exports, and calls into them with Java values. Like the
+ * component model's instances it is single-threaded (a call must return before the next one
+ * starts) and a trap leaves it unusable: create one per request from a {@link LinkedComponent}.
+ */
 public final class ComponentInstance {
     private final String componentName;
     private final Map<String, Object> exports;

@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A component linked against its host: imports resolved and checked, core modules parsed and
- * every lift and lower planned. {@link #instantiate()} is the only per-instance work.
+ * every lift and lower planned. {@link #instantiate()} is the only per-instance work and may be
+ * called from any thread.
  */
 public final class LinkedComponent {
     final String name;
