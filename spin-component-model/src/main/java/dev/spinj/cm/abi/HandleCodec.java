@@ -1,0 +1,90 @@
+package dev.spinj.cm.abi;
+
+import dev.spinj.cm.types.CoreValType;
+import dev.spinj.cm.types.ResourceType;
+
+/**
+ * own&lt;R&gt; and borrow&lt;R&gt;: an i32 handle in the guest's table, the rep (Integer) on the Java
+ * side. Lifting an own moves it out of the table (it must be an own of R with no lends);
+ * lifting a borrow lends the handle for the call. Lowering an own adds a fresh own handle;
+ * lowering a borrow adds a handle scoped to the call, or passes the rep itself when the guest
+ * implements R (CanonicalABI.md lift_own, lift_borrow, lower_own, lower_borrow).
+ */
+final class HandleCodec implements ValueCodec {
+    private static final CoreValType[] FLAT = {CoreValType.I32};
+
+    private final ResourceType resource;
+    private final boolean own;
+
+    HandleCodec(ResourceType resource, boolean own) {
+        this.resource = resource;
+        this.own = own;
+    }
+
+    @Override
+    public int size() {
+        return 4;
+    }
+
+    @Override
+    public int alignment() {
+        return 4;
+    }
+
+    @Override
+    public CoreValType[] flat() {
+        return FLAT;
+    }
+
+    @Override
+    public Object load(CallContext cx, int ptr) {
+        return lift(cx, cx.memory().readInt(ptr));
+    }
+
+    @Override
+    public void store(CallContext cx, Object value, int ptr) {
+        cx.memory().writeI32(ptr, lower(cx, value));
+    }
+
+    @Override
+    public Object liftFlat(CallContext cx, FlatReader in) {
+        return lift(cx, (int) in.next());
+    }
+
+    @Override
+    public void lowerFlat(CallContext cx, Object value, FlatWriter out) {
+        out.add(lower(cx, value));
+    }
+
+    private Integer lift(CallContext cx, int handle) {
+        HandleTable table = cx.instance.handles;
+        ResourceHandle h = table.get(handle, cx.function);
+        InstanceState.checkType(h, resource, handle, cx.function);
+        if (!own) {
+            cx.lend(h);
+            return h.rep;
+        }
+        if (!h.own) {
+            throw cx.trap("handle " + handle + " is a borrow, but own<" + resource + "> was expected");
+        }
+        if (h.lends != 0) {
+            throw cx.trap("handle " + handle + " of " + resource + " is moved while lent out " + h.lends + " time(s)");
+        }
+        table.remove(handle, cx.function);
+        return h.rep;
+    }
+
+    private int lower(CallContext cx, Object value) {
+        if (!(value instanceof Integer rep)) {
+            throw ValueCodec.badValue(cx, (own ? "own<" : "borrow<") + resource + "> (the rep as Integer)", value);
+        }
+        if (own) {
+            return cx.instance.handles.add(new ResourceHandle(resource, rep, true, null), cx.function);
+        }
+        if (cx.instance.implementsResource(resource)) {
+            return rep;
+        }
+        cx.borrowCount++;
+        return cx.instance.handles.add(new ResourceHandle(resource, rep, false, cx), cx.function);
+    }
+}

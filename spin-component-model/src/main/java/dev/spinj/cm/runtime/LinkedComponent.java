@@ -1,0 +1,61 @@
+package dev.spinj.cm.runtime;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.WasmModule;
+import dev.spinj.cm.abi.FunctionAbi;
+import dev.spinj.cm.abi.ResourceDestructor;
+import dev.spinj.cm.binary.Canon;
+import dev.spinj.cm.binary.Component;
+import dev.spinj.cm.binary.CoreModule;
+import dev.spinj.cm.types.ResourceType;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A component linked against its host: imports resolved and checked, core modules parsed and
+ * every lift and lower planned. {@link #instantiate()} is the only per-instance work and may be
+ * called from any thread.
+ */
+public final class LinkedComponent {
+    final String name;
+    final Component component;
+    private final Map<String, Object> imports;
+    private final Map<ResourceType, ResourceDestructor> hostDestructors;
+    private final Map<CoreModule, WasmModule> modules;
+    private final Map<Canon, FunctionAbi> plans;
+    private final UnaryOperator<Instance.Builder> coreInstanceConfig;
+
+    LinkedComponent(String name, Component component, Map<String, Object> imports,
+            Map<ResourceType, ResourceDestructor> hostDestructors, Map<CoreModule, WasmModule> modules,
+            Map<Canon, FunctionAbi> plans, UnaryOperator<Instance.Builder> coreInstanceConfig) {
+        this.name = name;
+        this.component = component;
+        this.imports = imports;
+        this.hostDestructors = hostDestructors;
+        this.modules = modules;
+        this.plans = plans;
+        this.coreInstanceConfig = coreInstanceConfig;
+    }
+
+    /** A fresh instance: runs the component's definitions (core instantiations, aliases, canon, nested components). */
+    public ComponentInstance instantiate() {
+        Instantiation root = new Instantiation(this, component, imports, null);
+        return new ComponentInstance(name, root.run(), root.destructor());
+    }
+
+    WasmModule module(CoreModule m) {
+        return modules.get(m);
+    }
+
+    FunctionAbi plan(Canon c) {
+        return plans.get(c);
+    }
+
+    ResourceDestructor hostDestructor(ResourceType type) {
+        return hostDestructors.get(type);
+    }
+
+    Instance.Builder configure(Instance.Builder builder) {
+        return coreInstanceConfig.apply(builder);
+    }
+}
