@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinj.wasm.DeadlineExceededException;
 import dev.spinj.wasm.Deadlines;
+import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.http.AllowedOutboundHosts;
 import dev.spinj.wasm.testing.MosquittoFixture;
 import java.net.ServerSocket;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -109,12 +112,15 @@ class MqttConnectionsTest {
 
     @Test
     void closingTheInstanceDisconnectsItsConnections() throws Exception {
-        MqttConnections connections = allowing("mqtt://127.0.0.1:" + broker.port());
+        // As a binding keeps them: per-instance state of the guest's HostContext, closed with the instance.
+        HostContext instance = new HostContext(new LockedComponent("publisher", Map.of(), null, null, null, null));
+        MqttConnections connections = instance.state(MqttConnections.class,
+                () -> allowing("mqtt://127.0.0.1:" + broker.port()));
         MqttConnection connection = connections.open(broker.address("closed-with-instance"), "", "", 30);
         connection.publish("spinj/close", new byte[] {1}, Qos.AT_MOST_ONCE);
-        broker.awaitLog("New client connected from 127.0.0.1");
+        broker.awaitLog("as closed-with-instance");
 
-        connections.close();
+        instance.close();
 
         broker.awaitLog("Client closed-with-instance disconnected.");
         assertEquals(0, connections.size());
