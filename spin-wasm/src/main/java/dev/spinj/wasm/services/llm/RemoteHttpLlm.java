@@ -28,7 +28,7 @@ import java.util.List;
  */
 final class RemoteHttpLlm implements LlmEngine {
     /** Without a deadline a call still ends; inference on a busy server can take minutes. */
-    static final Duration WITHOUT_DEADLINE = Duration.ofMinutes(10);
+    private static final Duration WITHOUT_DEADLINE = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI infer;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class MqttConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
     /** Without a deadline a wait still ends: paho's own default connection timeout. */
-    static final Duration WITHOUT_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration WITHOUT_DEADLINE = Duration.ofSeconds(30);
     /** The MQTT keep-alive field is 16 bits. */
     private static final long MAX_KEEP_ALIVE_SECS = 65_535;
     private static final long CLOSE_WAIT_MILLIS = 1_000;
@@ -43,10 +43,6 @@ public final class MqttConnection implements AutoCloseable {
             options.setUserName(username);
             options.setPassword(password.toCharArray());
         }
-    }
-
-    public MqttAddress address() {
-        return address;
     }
 
     /**
@@ -85,6 +81,10 @@ public final class MqttConnection implements AutoCloseable {
         } catch (MqttException e) {
             abandon();
             throw new OutboundMqttException.ConnectionFailed(describe(e));
+        } catch (OutboundMqttException e) {
+            abandon(); // timed out or interrupted: the attempt must not go on connecting behind the guest
+            // A connect that timed out is a failed connection; an interrupted one is the deadline's doing.
+            throw Thread.currentThread().isInterrupted() ? e : new OutboundMqttException.ConnectionFailed(e.getMessage());
         }
     }
 
@@ -124,8 +124,10 @@ public final class MqttConnection implements AutoCloseable {
         }
         MqttAsyncClient dropped = client;
         client = null;
+        // paho's waits swallow an interrupt; the deadline's must survive this clean-up.
+        boolean interrupted = Thread.interrupted();
         try {
-            if (dropped.isConnected()) {
+            if (!interrupted && dropped.isConnected()) {
                 dropped.disconnect(0).waitForCompletion(CLOSE_WAIT_MILLIS);
             }
         } catch (MqttException e) {
@@ -135,6 +137,10 @@ public final class MqttConnection implements AutoCloseable {
             dropped.close(true);
         } catch (MqttException e) {
             LOG.debug("MQTT client {}: close failed: {}", address.clientId(), e.toString());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
