@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.wasm.DeadlineExceededException;
+import dev.spinj.wasm.Deadlines;
 import dev.spinj.wasm.config.LlmComputeConfig;
 import dev.spinj.wasm.testing.CloudGpuStub;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Spin's LLM semantics without wasm: local models refused, remote_http over a loopback stub. */
@@ -93,6 +100,24 @@ class LlmServiceTest {
             String embed = assertThrows(LlmException.RuntimeError.class,
                     () -> llm.generateEmbeddings(COMPONENT, "all-minilm-l6-v2", List.of("a"))).getMessage();
             assertTrue(embed.startsWith("Failed to deserialize response  for \"POST  /embed\": "), embed);
+        }
+    }
+
+    @Test
+    void aSilentServerCostsTheRequestItsDeadlineOnly() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                Deadlines deadlines = new Deadlines(Duration.ofMillis(500))) {
+            LlmService llm = LlmService.configure(new LlmComputeConfig.RemoteHttp(
+                    URI.create("http://127.0.0.1:" + silent.getLocalPort()), "t"));
+            long start = System.nanoTime();
+            assertThrows(DeadlineExceededException.class, () -> deadlines.run(() -> {
+                try {
+                    return llm.infer(COMPONENT, "llama2-chat", "p", null);
+                } catch (LlmException e) {
+                    return null;
+                }
+            }));
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "infer outlived its deadline");
         }
     }
 
