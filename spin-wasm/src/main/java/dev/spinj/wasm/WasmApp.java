@@ -7,7 +7,6 @@ import dev.spinj.wasm.host.ConfigHost;
 import dev.spinj.wasm.host.HostInterface;
 import dev.spinj.wasm.host.HostLinker;
 import dev.spinj.wasm.host.HostServices;
-import dev.spinj.wasm.host.UnimplementedInterfaces;
 import dev.spinj.wasm.host.http.AppLoopback;
 import dev.spinj.wasm.host.redis.OutboundRedisHost;
 import java.io.IOException;
@@ -39,7 +38,6 @@ public final class WasmApp implements AutoCloseable {
         interfaces.addAll(services.interfaces());
         this.outboundRedis = new OutboundRedisHost(app);
         interfaces.add(outboundRedis);
-        interfaces.addAll(UnimplementedInterfaces.all());
         this.linker = new HostLinker(interfaces);
     }
 

@@ -16,19 +16,28 @@ import java.util.Map;
  * @param keyValueStores {@code [key_value_store.<label>]} tables
  * @param sqliteDatabases {@code [sqlite_database.<label>]} tables; a null path means in memory
  * @param envProviders {@code [[config_provider]] type = "env"}, in file order
+ * @param llmCompute {@code [llm_compute]}; {@link LlmComputeConfig.Local} when absent
  */
 public record RuntimeConfig(
         String stateDir,
         Path logDir,
         Map<String, StoreConfig> keyValueStores,
         Map<String, Path> sqliteDatabases,
-        List<EnvProviderConfig> envProviders) {
+        List<EnvProviderConfig> envProviders,
+        LlmComputeConfig llmCompute) {
 
     public RuntimeConfig {
         keyValueStores = Map.copyOf(keyValueStores);
         // Map.copyOf refuses null values, and a null path (in memory) is meaningful here.
         sqliteDatabases = Collections.unmodifiableMap(new LinkedHashMap<>(sqliteDatabases));
         envProviders = List.copyOf(envProviders);
+        llmCompute = llmCompute == null ? new LlmComputeConfig.Local() : llmCompute;
+    }
+
+    /** Without {@code [llm_compute]}. */
+    public RuntimeConfig(String stateDir, Path logDir, Map<String, StoreConfig> keyValueStores,
+            Map<String, Path> sqliteDatabases, List<EnvProviderConfig> envProviders) {
+        this(stateDir, logDir, keyValueStores, sqliteDatabases, envProviders, new LlmComputeConfig.Local());
     }
 
     /** No file: every default applies. */

@@ -1,6 +1,8 @@
 package dev.spinj.wasm.config;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +50,7 @@ public final class RuntimeConfigFile {
         }
         String logDir = optionalString(toml, "", "log_dir");
         return new RuntimeConfig(stateDir, logDir == null ? null : resolve(logDir), stores(toml), databases(toml),
-                providers(toml));
+                providers(toml), llmCompute(toml));
     }
 
     private Map<String, StoreConfig> stores(TomlTable toml) {
@@ -89,6 +91,46 @@ public final class RuntimeConfigFile {
             databases.put(db.getKey(), path == null ? null : resolve(path));
         }
         return databases;
+    }
+
+    /** Spin's {@code LlmCompute}: {@code type = "spin"} or {@code "remote_http"} with {@code url} and {@code auth_token}. */
+    private LlmComputeConfig llmCompute(TomlTable toml) {
+        Object value = toml.get("llm_compute");
+        if (value == null) {
+            return new LlmComputeConfig.Local();
+        }
+        String where = "llm_compute";
+        if (!(value instanceof TomlTable table)) {
+            throw error("llm_compute must be a table ([llm_compute])");
+        }
+        String type = requiredString(table, where, "type");
+        switch (type) {
+            case "spin" -> {
+                allowOnly(table, where, Set.of("type"));
+                return new LlmComputeConfig.Local();
+            }
+            case "remote_http" -> {
+                allowOnly(table, where, Set.of("type", "url", "auth_token", "api_type"));
+                String apiType = optionalString(table, where, "api_type");
+                if (apiType != null && !apiType.equals("default")) {
+                    throw error("[" + where + "]: unsupported api_type \"" + apiType
+                            + "\" (this runtime supports \"default\", Spin's cloud-gpu protocol)");
+                }
+                String url = requiredString(table, where, "url");
+                URI uri;
+                try {
+                    uri = new URI(url);
+                } catch (URISyntaxException e) {
+                    throw error("[" + where + "]: invalid url \"" + url + "\": " + e.getReason());
+                }
+                if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                        || uri.getHost() == null) {
+                    throw error("[" + where + "]: url \"" + url + "\" must be an http:// or https:// URL");
+                }
+                return new LlmComputeConfig.RemoteHttp(uri, requiredString(table, where, "auth_token"));
+            }
+            default -> throw error("[" + where + "]: unknown variant `" + type + "`, expected `spin` or `remote_http`");
+        }
     }
 
     private List<EnvProviderConfig> providers(TomlTable toml) {

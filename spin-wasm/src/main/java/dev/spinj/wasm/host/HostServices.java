@@ -7,10 +7,12 @@ import dev.spinj.wasm.host.http.AppLoopback;
 import dev.spinj.wasm.host.http.AppOrigin;
 import dev.spinj.wasm.host.http.OutboundHttpHost;
 import dev.spinj.wasm.host.kv.KeyValueHost;
+import dev.spinj.wasm.host.llm.LlmHost;
 import dev.spinj.wasm.host.rdbms.RdbmsHost;
 import dev.spinj.wasm.host.sqlite.SqliteDatabases;
 import dev.spinj.wasm.host.sqlite.SqliteHost;
 import dev.spinj.wasm.kv.KeyValueStores;
+import dev.spinj.wasm.services.llm.LlmService;
 import dev.spinj.wasm.variables.Variables;
 import java.net.URI;
 import java.util.ArrayList;
@@ -47,6 +49,7 @@ public final class HostServices implements AutoCloseable {
         interfaces.add(new SqliteHost(databases));
         interfaces.add(postgres);
         interfaces.add(mysql);
+        interfaces.add(new LlmHost(LlmService.configure(settings.runtimeConfig().llmCompute())));
         stores.seedDefault(settings.keyValueSeeds());
         databases.runStartupStatements(settings.sqliteStatements());
     }
@@ -59,7 +62,7 @@ public final class HostServices implements AutoCloseable {
         return variables;
     }
 
-    /** Outbound HTTP, key-value, SQLite, PostgreSQL and MySQL; config is built from {@link #variables()}. */
+    /** Outbound HTTP, key-value, SQLite, PostgreSQL, MySQL and LLM; config is built from {@link #variables()}. */
     public List<HostInterface> interfaces() {
         return List.copyOf(interfaces);
     }

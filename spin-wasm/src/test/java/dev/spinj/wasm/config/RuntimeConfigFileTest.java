@@ -55,6 +55,36 @@ class RuntimeConfigFileTest {
     }
 
     @Test
+    void llmComputeRemoteHttpNamesTheServerAndToken() throws Exception {
+        RuntimeConfig config = read("""
+                [llm_compute]
+                type = "remote_http"
+                url = "https://llm.example.com/v1"
+                auth_token = "secret"
+                """);
+        assertEquals(new LlmComputeConfig.RemoteHttp(java.net.URI.create("https://llm.example.com/v1"), "secret"),
+                config.llmCompute());
+    }
+
+    @Test
+    void llmComputeIsLocalWhenAbsentOrSpin() throws Exception {
+        assertEquals(new LlmComputeConfig.Local(), read("").llmCompute());
+        assertEquals(new LlmComputeConfig.Local(), read("[llm_compute]\ntype = \"spin\"").llmCompute());
+    }
+
+    @Test
+    void llmComputeRefusesWhatItCannotServe() {
+        String prefix = "Invalid runtime config file " + dir.resolve("runtime-config.toml") + ": [llm_compute]: ";
+        assertEquals(prefix + "missing field `auth_token`",
+                error("[llm_compute]\ntype = \"remote_http\"\nurl = \"http://127.0.0.1:9\""));
+        assertEquals(prefix + "url \"ftp://x\" must be an http:// or https:// URL",
+                error("[llm_compute]\ntype = \"remote_http\"\nurl = \"ftp://x\"\nauth_token = \"t\""));
+        assertEquals(prefix + "unsupported api_type \"open_ai\" (this runtime supports \"default\", Spin's cloud-gpu protocol)",
+                error("[llm_compute]\ntype = \"remote_http\"\nurl = \"http://x\"\nauth_token = \"t\"\napi_type = \"open_ai\""));
+        assertEquals(prefix + "unknown variant `gpu`, expected `spin` or `remote_http`", error("[llm_compute]\ntype = \"gpu\""));
+    }
+
+    @Test
     void emptyStateDirMeansNone() throws Exception {
         assertEquals("", read("state_dir = \"\"").stateDir());
         assertNull(read("").stateDir());
