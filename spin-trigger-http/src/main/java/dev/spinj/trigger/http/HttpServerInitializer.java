@@ -4,9 +4,13 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 
-/** The pipeline: TLS when configured, HTTP/1.1 codec with header limits (431), whole bodies with a cap (413), the handler. */
+/**
+ * The pipeline: TLS when configured, HTTP/1.1 codec with header limits (431), whole bodies with
+ * a cap (413), one request at a time, the handler.
+ */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_CHUNK = 8192;
@@ -26,12 +30,16 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        // reads are asked for, one request at a time (OneRequestAtATime)
+        ch.config().setAutoRead(false);
         if (tls != null) {
             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
         }
         ch.pipeline().addLast(
                 new HttpServerCodec(MAX_INITIAL_LINE, options.maxHeaderBytes(), MAX_CHUNK),
                 new HttpObjectAggregator(options.maxBodyBytes()),
+                new FlowControlHandler(),
+                new OneRequestAtATime(),
                 new RequestHandler(dispatcher, workers, options.scheme()));
     }
 }
