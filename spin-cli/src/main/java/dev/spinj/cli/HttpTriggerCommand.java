@@ -67,6 +67,21 @@ final class HttpTriggerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     long maxQueuedBody;
 
+    @Option(names = "--header-read-timeout", paramLabel = "<DURATION>", converter = DurationConverter.class,
+            defaultValue = "10s", description = "Close a connection whose request line and headers have not all arrived "
+            + "this long after it opened or after the request's first byte (default: ${DEFAULT-VALUE}; 0 for none).")
+    Duration headerReadTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "<DURATION>", converter = DurationConverter.class, defaultValue = "75s",
+            description = "Close a connection with no request in flight that sends nothing for this long: between "
+            + "keep-alive requests or mid-body (default: ${DEFAULT-VALUE}; 0 for none).")
+    Duration idleTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "<N>",
+            description = "Open connections at most; beyond this new clients wait to be accepted until one closes "
+            + "(default: 10000, or half the file descriptor limit when that is less).")
+    Integer maxConnections;
+
     @Option(names = "--tls-cert", paramLabel = "<TLS_CERT>", defaultValue = "${env:" + TLS_CERT_ENV + "}",
             description = "The certificate to serve https with, PEM; needs --tls-key (env: " + TLS_CERT_ENV + "; default: plain http).")
     Path tlsCert;
@@ -105,11 +120,16 @@ final class HttpTriggerCommand implements Callable<Integer> {
         if (maxComponentConcurrency != null && maxComponentConcurrency < 1) {
             throw new CliException("--max-component-concurrency must be at least 1");
         }
+        int connections = maxConnections == null ? HttpTriggerOptions.defaultMaxConnections() : maxConnections;
+        if (connections < 1) {
+            throw new CliException("--max-connections must be at least 1");
+        }
         return HttpTriggerOptions.defaults()
                 .withListen(listen)
                 .withConcurrency(workers, maxQueue)
                 .withLimits((int) maxRequestBody, (int) maxRequestHeader, requestTimeout)
                 .withScheduling(maxComponentConcurrency == null ? 0 : maxComponentConcurrency, maxQueuedBody)
+                .withConnectionLimits(headerReadTimeout, idleTimeout, connections)
                 .withTls(tls)
                 .withMaxResponseBody((int) maxResponseBody);
     }

@@ -2,7 +2,6 @@ package dev.spinj.trigger.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -11,13 +10,12 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 
-/** Server lifecycle only: event loops (epoll where available), bind, close. */
+/** Server lifecycle only: event loops (epoll where available), bind with the connection cap, close. */
 final class HttpServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
@@ -29,7 +27,7 @@ final class HttpServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    static HttpServer bind(InetSocketAddress address, ChannelInitializer<SocketChannel> initializer) throws IOException {
+    static HttpServer bind(InetSocketAddress address, HttpServerInitializer initializer) throws IOException {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, factory);
@@ -39,6 +37,7 @@ final class HttpServer implements AutoCloseable {
                     .group(boss, io)
                     .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
+                    .handler(initializer.connectionLimit())
                     .childHandler(initializer)
                     .bind(address)
                     .sync()
@@ -68,7 +67,8 @@ final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
-        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        // connections first: each one closing tells the listener's loop (ConnectionLimit), which must still run
         io.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -4,9 +4,13 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 
-/** The pipeline: TLS when configured, HTTP/1.1 codec with header limits (431), whole bodies with a cap (413), the handler. */
+/**
+ * The pipeline: TLS when configured, HTTP/1.1 codec with header limits (431),
+ * read and idle timeouts, whole bodies with a cap (413), one request at a time, the handler.
+ */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_CHUNK = 8192;
@@ -15,6 +19,7 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     private final WorkerPool workers;
     private final HttpTriggerOptions options;
     private final SslContext tls;
+    private final ConnectionLimit connections;
 
     /** @param tls the server's TLS context, or null for plain http */
     HttpServerInitializer(RequestDispatcher dispatcher, WorkerPool workers, HttpTriggerOptions options, SslContext tls) {
@@ -22,16 +27,27 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
         this.workers = workers;
         this.options = options;
         this.tls = tls;
+        this.connections = new ConnectionLimit(options.maxConnections());
+    }
+
+    /** The listener's handler: counts connections against {@code --max-connections}. */
+    ConnectionLimit connectionLimit() {
+        return connections;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        // reads are asked for, one request at a time (OneRequestAtATime)
+        ch.config().setAutoRead(false);
         if (tls != null) {
             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
         }
         ch.pipeline().addLast(
                 new HttpServerCodec(MAX_INITIAL_LINE, options.maxHeaderBytes(), MAX_CHUNK),
+                new ConnectionTimeouts(options.headerReadTimeout(), options.idleTimeout()),
                 new HttpObjectAggregator(options.maxBodyBytes()),
+                new FlowControlHandler(),
+                new OneRequestAtATime(),
                 new RequestHandler(dispatcher, workers, options.scheme()));
     }
 }

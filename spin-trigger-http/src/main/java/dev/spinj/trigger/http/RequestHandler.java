@@ -3,26 +3,16 @@ package dev.spinj.trigger.http;
 import dev.spinj.trigger.http.routing.RouteMatch;
 import dev.spinj.wasm.http.Header;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.net.InetSocketAddress;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After}; any failure answers 500.
  */
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-    /** Framing headers are ours to compute, whatever a guest says. */
-    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection");
+    private static final ResponseWriter RESPONSES = new ResponseWriter(Clock.systemUTC());
+    /** Ours alone ({@code spin-client-addr}, {@code spin-full-url}, ...): a client's would let it pose as someone else. */
+    private static final String SPIN_HEADER_PREFIX = "spin-";
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
@@ -137,29 +128,17 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         String query = q < 0 ? "" : uri.substring(q + 1);
         List<Header> headers = new ArrayList<>(req.headers().size());
         for (Map.Entry<String, String> h : req.headers()) {
-            headers.add(new Header(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!name.startsWith(SPIN_HEADER_PREFIX)) {
+                headers.add(new Header(name, h.getValue()));
+            }
         }
         return new InboundRequest(req.method().name(), uri, path, query, headers, ByteBufUtil.getBytes(req.content()),
                 (InetSocketAddress) ctx.channel().remoteAddress(), scheme, req.protocolVersion().text());
     }
 
     private static void write(ChannelHandlerContext ctx, OutboundResponse response, boolean keepAlive, boolean head) {
-        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()),
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
-        for (Header h : response.headers()) {
-            if (!FRAMING.contains(h.name().toLowerCase(Locale.ROOT))) {
-                out.headers().add(h.name(), h.value());
-            }
-        }
-        out.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-        out.headers().set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        if (keepAlive) {
-            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(out);
-        } else {
-            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-        }
+        RESPONSES.write(ctx, response, keepAlive, head);
     }
 
     @Override

@@ -89,6 +89,11 @@ final class RunningApp implements AutoCloseable {
         return address;
     }
 
+    /** A raw TCP connection to the server, for what an HTTP client hides. */
+    RawConnection connect() throws java.io.IOException {
+        return new RawConnection(address);
+    }
+
     URI url(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + address.getPort() + pathAndQuery);
     }

@@ -1,6 +1,7 @@
 package dev.spinj.trigger.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinj.wasm.http.Header;
@@ -44,6 +45,16 @@ class SpinRequestHeadersTest {
             String body = app.post("/base/foo/bar?x=1", "", "x-custom-foo", "bar").body();
             assertTrue(body.indexOf("x-custom-foo: bar") < body.indexOf("spin-path-info: /bar"), body);
             assertTrue(body.contains("spin-full-url: http://127.0.0.1:"), body);
+        }
+    }
+
+    @Test
+    void aSpinHeaderSentByTheClientNeverReachesTheGuest() throws Exception {
+        try (RunningApp app = RunningApp.start("headers-echo")) {
+            String body = app.post("/base/foo/bar", "", "spin-client-addr", "6.6.6.6:666", "Spin-Full-Url", "https://evil/").body();
+            assertFalse(body.contains("6.6.6.6") || body.contains("evil"), body);
+            assertEquals(1, body.split("spin-client-addr: ", -1).length - 1, body);
+            assertTrue(body.contains("spin-client-addr: 127.0.0.1:"), body);
         }
     }
 }
