@@ -73,10 +73,21 @@ final class HostProbe implements AutoCloseable {
     }
 
     static HostProbe start(LockedApp app, Map<String, String> env, HostSettings settings) throws Exception {
+        return start(app, env, settings, HttpTriggerOptions.defaults());
+    }
+
+    /** Serves with a {@code --request-timeout}: a guest (and its host calls) still running after it gets 503. */
+    static HostProbe startWithRequestTimeout(LockedApp app, HostSettings settings, Duration timeout) throws Exception {
+        HttpTriggerOptions defaults = HttpTriggerOptions.defaults();
+        return start(app, Map.of(), settings, defaults.withLimits(defaults.maxBodyBytes(), defaults.maxHeaderBytes(), timeout));
+    }
+
+    private static HostProbe start(LockedApp app, Map<String, String> env, HostSettings settings, HttpTriggerOptions options)
+            throws Exception {
         WasmApp wasm = WasmApp.builder(app).withProcessEnv(env).withHostSettings(settings).build();
         ComponentLogs logs = new ComponentLogs(Files.createTempDirectory("spinj-probe-logs-"), true, Set.of(),
                 System.out, System.err);
-        HttpTrigger trigger = HttpTrigger.create(wasm, logs, HttpTriggerOptions.defaults().withListen("127.0.0.1:0"));
+        HttpTrigger trigger = HttpTrigger.create(wasm, logs, options.withListen("127.0.0.1:0"));
         InetSocketAddress address = trigger.start(new PrintStream(new ByteArrayOutputStream(), true));
         return new HostProbe(wasm, trigger, address);
     }
