@@ -149,6 +149,60 @@ class RdbmsHostTest {
                 + supported + ")\n", probe.run("a", interfaceName, "query\t" + address + "\tSELECT 1"));
     }
 
+    /**
+     * pgJDBC fills a missing password from the host's pgpass file; a guest must not borrow the
+     * host's credentials. A fake server asks for a cleartext password and records what comes.
+     */
+    @Test
+    void postgresNeverSendsAPasswordFromTheHostsPgpassFile(@TempDir Path dir) throws Exception {
+        Path pgpass = Files.writeString(dir.resolve("pgpass"), "*:*:*:*:host-secret\n");
+        String previous = System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CompletableFuture<String> sent = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> passwordSentTo(server));
+            String out = probe.run("a", "pg", "query\tpostgres://guest@127.0.0.1:" + server.getLocalPort() + "/test\tSELECT 1");
+            assertTrue(out.startsWith("err 1 "), out);
+            assertEquals("", sent.get(30, TimeUnit.SECONDS));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("org.postgresql.pgpassfile");
+            } else {
+                System.setProperty("org.postgresql.pgpassfile", previous);
+            }
+        }
+    }
+
+    /** Plays PostgreSQL up to the password: refuses TLS, asks for a cleartext password, returns it. */
+    private static String passwordSentTo(ServerSocket server) {
+        try (Socket socket = server.accept()) {
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            java.io.DataOutputStream out = new java.io.DataOutputStream(socket.getOutputStream());
+            while (true) {
+                int length = in.readInt();
+                int code = in.readInt();
+                in.skipNBytes(length - 8);
+                if (code == 80877103 || code == 80877104) { // SSLRequest, GSSENCRequest
+                    out.writeByte('N');
+                    out.flush();
+                    continue;
+                }
+                break; // the startup message
+            }
+            out.writeByte('R');
+            out.writeInt(8);
+            out.writeInt(3); // AuthenticationCleartextPassword
+            out.flush();
+            if (in.read() != 'p') {
+                return "(no password message)";
+            }
+            byte[] password = new byte[in.readInt() - 4];
+            in.readFully(password);
+            return new String(password, 0, password.length - 1, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(" + e + ")";
+        }
+    }
+
     @Test
     void postgresAddressParametersSpinKnowsStillApply() throws Exception {
         assertEquals("ok cols=name:str rows=[str:probe app]\n", probe.run("b", "pg",
