@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.config.HostSettings;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -158,7 +162,7 @@ class RdbmsHostTest {
         Path pgpass = Files.writeString(dir.resolve("pgpass"), "*:*:*:*:host-secret\n");
         String previous = System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            java.util.concurrent.CompletableFuture<String> sent = java.util.concurrent.CompletableFuture.supplyAsync(
+            CompletableFuture<String> sent = CompletableFuture.supplyAsync(
                     () -> passwordSentTo(server));
             String out = probe.run("a", "pg", "query\tpostgres://guest@127.0.0.1:" + server.getLocalPort() + "/test\tSELECT 1");
             assertTrue(out.startsWith("err 1 "), out);
@@ -175,8 +179,8 @@ class RdbmsHostTest {
     /** Plays PostgreSQL up to the password: refuses TLS, asks for a cleartext password, returns it. */
     private static String passwordSentTo(ServerSocket server) {
         try (Socket socket = server.accept()) {
-            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
-            java.io.DataOutputStream out = new java.io.DataOutputStream(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             while (true) {
                 int length = in.readInt();
                 int code = in.readInt();
@@ -197,7 +201,7 @@ class RdbmsHostTest {
             }
             byte[] password = new byte[in.readInt() - 4];
             in.readFully(password);
-            return new String(password, 0, password.length - 1, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(password, 0, password.length - 1, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(" + e + ")";
         }
