@@ -16,7 +16,8 @@ import java.util.List;
  * Runs one parameterised statement over JDBC for an address, mapping Spin's value types to JDBC
  * both ways (SPEC 3.6). Failures come back as the interface's error cases: connecting is
  * {@code connection-failed}, the statement {@code query-failed}, a parameter the database cannot
- * take {@code bad-parameter}, a cell that cannot be read {@code value-conversion-failed}.
+ * take {@code bad-parameter}, a cell that cannot be read {@code value-conversion-failed}. A
+ * statement still running at the request's deadline is cancelled and its connection dropped.
  */
 final class JdbcStatements implements AutoCloseable {
     private final RdbmsDialect dialect;

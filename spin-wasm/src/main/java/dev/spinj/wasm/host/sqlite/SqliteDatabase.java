@@ -78,7 +78,7 @@ final class SqliteDatabase implements AutoCloseable {
             if (!SqliteSandbox.isPlainVacuum(sql)) {
                 return run(sql, parameters);
             }
-            SqliteSandbox.release(connection);
+            SqliteSandbox.liftAttachLimit(connection);
             try {
                 return run(sql, parameters);
             } finally {
@@ -122,7 +122,7 @@ final class SqliteDatabase implements AutoCloseable {
     void executeScript(String sql) throws SqliteException {
         lock.lock();
         try (Statement statement = connection.createStatement()) {
-            SqliteSandbox.release(connection);
+            SqliteSandbox.liftAttachLimit(connection);
             try {
                 statement.executeUpdate(sql);
             } finally {

@@ -40,7 +40,7 @@ final class SqliteSandbox {
     }
 
     /** Lifts the attach limit for SQL the host trusts ({@code --sqlite} scripts, plain {@code VACUUM}). */
-    static void release(SQLiteConnection connection) throws SQLException {
+    static void liftAttachLimit(SQLiteConnection connection) throws SQLException {
         connection.setLimit(SQLiteLimits.SQLITE_LIMIT_ATTACHED, LIMIT_FOR_TRUSTED_SQL);
     }
 
