@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -289,12 +290,46 @@ class RdbmsHostTest {
     void queryPastTheRequestDeadlineIsCancelledAnd503(String interfaceName, String address, String sleep, String check,
             String expected) throws Exception {
         try (HostProbe timed = HostProbe.startWithRequestTimeout(HostProbe.lock(), HostSettings.defaults(), Duration.ofSeconds(1))) {
+            probe.run("b", interfaceName, "query\t" + address + "\tSELECT 1"); // loads the driver before the clock starts
             long start = System.nanoTime();
             HttpResponse<String> response = timed.post("/a/" + interfaceName, "query\t" + address + "\t" + sleep);
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(503, response.statusCode(), response.body());
             assertTrue(elapsedMillis < 2000, "answered after " + elapsedMillis + " ms");
             assertEquals(expected + "\n", timed.run("a", interfaceName, "query\t" + address + "\t" + check));
+        }
+    }
+
+    /** A server that accepts and never answers must not hold the request past its deadline. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "mysql"})
+    void connectingToASilentServerEndsWithTheRequestDeadline(String interfaceName) throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                HostProbe timed = HostProbe.startWithRequestTimeout(HostProbe.lock(), HostSettings.defaults(), Duration.ofSeconds(1))) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            }, "silent-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String address = (interfaceName.equals("pg") ? "postgres://postgres@" : "mysql://root@") + "127.0.0.1:"
+                    + silent.getLocalPort() + "/test";
+            // Loads the JDBC drivers (a one-off cost of seconds on a busy machine) before the clock starts.
+            probe.run("b", interfaceName, "query\t" + (interfaceName.equals("pg") ? PG : MYSQL) + "\tSELECT 1");
+            long start = System.nanoTime();
+            HttpResponse<String> response = timed.post("/a/" + interfaceName, "query\t" + address + "\tSELECT 1");
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(503, response.statusCode(), response.body());
+            assertTrue(elapsedMillis < 2000, "answered after " + elapsedMillis + " ms");
+            for (Socket socket : held) {
+                socket.close();
+            }
         }
     }
 

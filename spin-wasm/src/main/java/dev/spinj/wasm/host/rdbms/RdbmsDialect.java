@@ -135,8 +135,11 @@ enum RdbmsDialect {
         Duration bound = left.compareTo(Duration.ofSeconds(MAX_CONNECT_SECONDS)) < 0 ? left : Duration.ofSeconds(MAX_CONNECT_SECONDS);
         Properties options = new Properties();
         if (this == POSTGRES) {
-            // Whole seconds, and 0 would mean no limit.
-            options.setProperty("connectTimeout", String.valueOf(Math.max(1, (bound.toMillis() + 999) / 1000)));
+            // Whole seconds, and 0 would mean no limit; connectTimeout covers the TCP connect only,
+            // loginTimeout also a server that accepts and then says nothing.
+            String seconds = String.valueOf(Math.max(1, (bound.toMillis() + 999) / 1000));
+            options.setProperty("connectTimeout", seconds);
+            options.setProperty("loginTimeout", seconds);
         } else {
             options.setProperty("connectTimeout", String.valueOf(Math.max(1, bound.toMillis())));
         }
