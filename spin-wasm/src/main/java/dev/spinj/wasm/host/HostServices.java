@@ -31,8 +31,8 @@ public final class HostServices implements AutoCloseable {
     private final KeyValueStores stores;
     private final SqliteDatabases databases;
     private final AppOrigin origin = new AppOrigin();
-    private final RdbmsHost postgres = RdbmsHost.postgres();
-    private final RdbmsHost mysql = RdbmsHost.mysql();
+    private final RdbmsHost postgres;
+    private final RdbmsHost mysql;
     private final List<HostInterface> interfaces = new ArrayList<>();
 
     private HostServices(LockedApp app, Map<String, String> processEnv, HostSettings settings) {
@@ -45,6 +45,8 @@ public final class HostServices implements AutoCloseable {
         databases = SqliteDatabases.configure(settings.stateDir(), settings.runtimeConfig().sqliteDatabases());
         databases.checkDefined(app);
         interfaces.add(OutboundHttpHost.forApp(app, spin2, settings.http(), origin));
+        postgres = RdbmsHost.postgres(app);
+        mysql = RdbmsHost.mysql(app);
         interfaces.add(new KeyValueHost(stores));
         interfaces.add(new SqliteHost(databases));
         interfaces.add(postgres);

@@ -80,6 +80,12 @@ final class HostProbe implements AutoCloseable {
         return start(app, Map.of(), settings, options);
     }
 
+    /** Serves with a {@code --request-timeout}: a guest (and its host calls) still running after it gets 503. */
+    static HostProbe startWithRequestTimeout(LockedApp app, HostSettings settings, Duration timeout) throws Exception {
+        HttpTriggerOptions defaults = HttpTriggerOptions.defaults();
+        return start(app, settings, defaults.withLimits(defaults.maxBodyBytes(), defaults.maxHeaderBytes(), timeout));
+    }
+
     private static HostProbe start(LockedApp app, Map<String, String> env, HostSettings settings, HttpTriggerOptions options)
             throws Exception {
         WasmApp wasm = WasmApp.builder(app).withProcessEnv(env).withHostSettings(settings).build();

@@ -1,6 +1,7 @@
 package dev.spinj.trigger.http.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,14 @@ import dev.spinj.wasm.WasmApp;
 import dev.spinj.wasm.config.HostSettings;
 import dev.spinj.wasm.config.RuntimeConfig;
 import dev.spinj.wasm.config.RuntimeConfigException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,5 +113,59 @@ class SqliteHostTest {
         RuntimeConfigException e = assertThrows(RuntimeConfigException.class,
                 () -> WasmApp.builder(app).build());
         assertTrue(e.getMessage().startsWith("Component probe-a uses database 'analytics'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "b"})
+    void guestStatementsCannotCreateOrOpenOtherHostFiles(String flavour, @TempDir Path elsewhere) throws Exception {
+        Path attached = elsewhere.resolve("attached.db");
+        Path copy = elsewhere.resolve("copy.db");
+        Path library = Files.writeString(elsewhere.resolve("libevil.so"), "not a library");
+        try (HostProbe probe = start(List.of())) {
+            String out = probe.run(flavour, "sqlite",
+                    "open\tdefault",
+                    "exec\t0\tATTACH DATABASE '" + attached + "' AS other",
+                    "exec\t0\t/* x */ attach 'file:" + attached + "?mode=rwc' as other",
+                    "exec\t0\tVACUUM INTO '" + copy + "'",
+                    "exec\t0\tSELECT load_extension('" + library + "')",
+                    "exec\t0\tPRAGMA temp_store_directory = '" + elsewhere + "'",
+                    "exec\t0\t; /* comment */ EXPLAIN PRAGMA main.\"TEMP_STORE_DIRECTORY\" = '" + elsewhere + "'",
+                    "exec\t0\tPRAGMA data_store_directory = '" + elsewhere + "'",
+                    "exec\t0\tCREATE TABLE kept (n INTEGER)",
+                    "exec\t0\tVACUUM",
+                    "exec\t0\tSELECT count(*) AS n FROM kept");
+            String attachRefused = "err 4 [SQLITE_ERROR] SQL error or missing database (too many attached databases - max 0)\n";
+            assertEquals("ok 0\n" + attachRefused + attachRefused + attachRefused
+                    + "err 4 [SQLITE_ERROR] SQL error or missing database (not authorized)\n"
+                    + "err 4 not authorized: PRAGMA temp_store_directory would let SQLite create files outside the database\n"
+                    + "err 4 not authorized: PRAGMA TEMP_STORE_DIRECTORY would let SQLite create files outside the database\n"
+                    + "err 4 not authorized: PRAGMA data_store_directory would let SQLite create files outside the database\n"
+                    + "ok cols= rows=\nok cols= rows=\nok cols=n rows=[i:0]\n", out);
+        }
+        assertFalse(Files.exists(attached));
+        assertFalse(Files.exists(copy));
+        // SQLite keeps temp_store_directory per process: a fresh connection in this JVM sees what a guest set.
+        try (Connection own = DriverManager.getConnection("jdbc:sqlite::memory:");
+                Statement statement = own.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA temp_store_directory")) {
+            assertFalse(rows.next() && !rows.getString(1).isEmpty(), "temp_store_directory was changed");
+        }
+    }
+
+    @Test
+    void longQueryPastTheRequestDeadlineIs503AndTheDatabaseServesTheNextRequest() throws Exception {
+        try (HostProbe probe = HostProbe.startWithRequestTimeout(HostProbe.lock(),
+                HostSettings.defaults().withStateDir(stateDir), Duration.ofSeconds(1))) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = probe.post("/a/sqlite", "open\tdefault\nexec\t0\tWITH RECURSIVE c(x) AS"
+                    + " (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c");
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(503, response.statusCode(), response.body());
+            assertTrue(elapsedMillis < 2000, "answered after " + elapsedMillis + " ms");
+            long next = System.nanoTime();
+            assertEquals("ok 0\nok cols=n rows=[i:1]\n", probe.run("b", "sqlite", "open\tdefault", "exec\t0\tSELECT 1 AS n"));
+            long nextMillis = (System.nanoTime() - next) / 1_000_000;
+            assertTrue(nextMillis < 10_000, "the next request waited " + nextMillis + " ms for the database");
+        }
     }
 }

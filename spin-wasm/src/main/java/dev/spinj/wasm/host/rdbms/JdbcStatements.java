@@ -16,35 +16,38 @@ import java.util.List;
  * Runs one parameterised statement over JDBC for an address, mapping Spin's value types to JDBC
  * both ways (SPEC 3.6). Failures come back as the interface's error cases: connecting is
  * {@code connection-failed}, the statement {@code query-failed}, a parameter the database cannot
- * take {@code bad-parameter}, a cell that cannot be read {@code value-conversion-failed}.
+ * take {@code bad-parameter}, a cell that cannot be read {@code value-conversion-failed}. A
+ * statement still running at the request's deadline is cancelled and its connection dropped.
  */
 final class JdbcStatements implements AutoCloseable {
     private final RdbmsDialect dialect;
-    private final ConnectionPools pools = new ConnectionPools();
+    private final ConnectionPools pools;
+    private final DeadlineCancels cancels = new DeadlineCancels();
 
     JdbcStatements(RdbmsDialect dialect) {
         this.dialect = dialect;
+        this.pools = new ConnectionPools(dialect);
     }
 
-    RowSet query(String address, String sql, List<DbValue> parameters) throws RdbmsException {
-        return run(address, sql, parameters, true).rows;
+    /** The connections of one instance, drawn from this dialect's pools. */
+    InstanceConnections connectionsForInstance() {
+        return new InstanceConnections(pools);
     }
 
-    long execute(String address, String sql, List<DbValue> parameters) throws RdbmsException {
-        return run(address, sql, parameters, false).count;
+    RowSet query(InstanceConnections connections, DatabaseAddress address, String sql, List<DbValue> parameters)
+            throws RdbmsException {
+        return run(connections, address, sql, parameters, true).rows;
+    }
+
+    long execute(InstanceConnections connections, DatabaseAddress address, String sql, List<DbValue> parameters)
+            throws RdbmsException {
+        return run(connections, address, sql, parameters, false).count;
     }
 
     private record Outcome(RowSet rows, long count) {}
 
-    private Outcome run(String address, String sql, List<DbValue> parameters, boolean query) throws RdbmsException {
-        String url = dialect.jdbcUrl(address);
-        Connection connection;
-        try {
-            connection = pools.borrow(url);
-        } catch (SQLException e) {
-            throw new RdbmsException(RdbmsException.CONNECTION_FAILED, e.getMessage(), e);
-        }
-        boolean healthy = true;
+    private Outcome run(InstanceConnections connections, DatabaseAddress address, String sql, List<DbValue> parameters,
+            boolean query) throws RdbmsException {
         String jdbcSql = sql;
         List<DbValue> bound = parameters;
         if (dialect == RdbmsDialect.POSTGRES) {
@@ -53,17 +56,20 @@ final class JdbcStatements implements AutoCloseable {
             bound = new ArrayList<>();
             for (int index : placeholders.parameterOrder()) {
                 if (index < 0 || index >= parameters.size()) {
-                    pools.release(url, connection, true);
                     throw new RdbmsException(RdbmsException.BAD_PARAMETER, "statement refers to $" + (index + 1)
                             + " but " + parameters.size() + " parameters were given", null);
                 }
                 bound.add(parameters.get(index));
             }
         }
+        Connection connection = connections.connection(address);
+        DeadlineCancels.Watch watch = null;
+        boolean broken = false;
         try (PreparedStatement statement = connection.prepareStatement(jdbcSql)) {
             for (int i = 0; i < bound.size(); i++) {
                 bind(statement, i + 1, bound.get(i));
             }
+            watch = cancels.arm(statement);
             boolean hasRows = statement.execute();
             if (!query) {
                 return new Outcome(null, Math.max(0, statement.getUpdateCount()));
@@ -75,10 +81,12 @@ final class JdbcStatements implements AutoCloseable {
                 return new Outcome(read(rows), 0);
             }
         } catch (SQLException e) {
-            healthy = e.getSQLState() == null || !e.getSQLState().startsWith("08");
+            broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
             throw new RdbmsException(RdbmsException.QUERY_FAILED, e.getMessage(), e);
         } finally {
-            pools.release(url, connection, healthy);
+            if ((watch != null && watch.finish()) || broken) {
+                connections.discard(address);
+            }
         }
     }
 
@@ -168,6 +176,7 @@ final class JdbcStatements implements AutoCloseable {
 
     @Override
     public void close() {
+        cancels.close();
         pools.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.spinj.wasm.host.rdbms;
 
+import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.wasm.abi.CanonicalAbi;
 import dev.spinj.wasm.abi.GuestAbiException;
 import dev.spinj.wasm.abi.GuestMemory;
@@ -21,19 +22,23 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
     private static final int COLUMN_SIZE = 12;
 
     private final RdbmsDialect dialect;
+    private final DatabaseAllowList allowList;
     private final JdbcStatements statements;
 
-    private RdbmsHost(RdbmsDialect dialect) {
+    private RdbmsHost(RdbmsDialect dialect, LockedApp app) {
         this.dialect = dialect;
+        this.allowList = DatabaseAllowList.forApp(app);
         this.statements = new JdbcStatements(dialect);
     }
 
-    public static RdbmsHost postgres() {
-        return new RdbmsHost(RdbmsDialect.POSTGRES);
+    /** @throws dev.spinj.wasm.config.RuntimeConfigException when a component's allow-list is invalid */
+    public static RdbmsHost postgres(LockedApp app) {
+        return new RdbmsHost(RdbmsDialect.POSTGRES, app);
     }
 
-    public static RdbmsHost mysql() {
-        return new RdbmsHost(RdbmsDialect.MYSQL);
+    /** @throws dev.spinj.wasm.config.RuntimeConfigException when a component's allow-list is invalid */
+    public static RdbmsHost mysql(LockedApp app) {
+        return new RdbmsHost(RdbmsDialect.MYSQL, app);
     }
 
     @Override
@@ -67,7 +72,7 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
         abi.memory().checkRange(ret, 20, dialect.scheme + " query return area");
         RowSet rows;
         try {
-            rows = statements.query(call.address(), call.sql(), call.parameters());
+            rows = statements.query(connections(ctx), target(ctx, call.address()), call.sql(), call.parameters());
         } catch (RdbmsException e) {
             ErrorResults.writeStringCase(ctx, ret, 4, e.errorCase(), e.getMessage());
             return null;
@@ -103,7 +108,7 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
         int payload = dialect.executeReturnsRowCount() ? 8 : 4;
         abi.memory().checkRange(ret, 16 + (payload - 4), dialect.scheme + " execute return area");
         try {
-            long count = statements.execute(call.address(), call.sql(), call.parameters());
+            long count = statements.execute(connections(ctx), target(ctx, call.address()), call.sql(), call.parameters());
             abi.memory().writeU8(ret, 0);
             if (dialect.executeReturnsRowCount()) {
                 abi.memory().writeI64(ret + 8, count);
@@ -112,6 +117,19 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
             ErrorResults.writeStringCase(ctx, ret, payload, e.errorCase(), e.getMessage());
         }
         return null;
+    }
+
+    /** The parsed address, once the component's allow-list admits it; Spin's words when it does not. */
+    private DatabaseAddress target(HostContext ctx, String address) throws RdbmsException {
+        DatabaseAddress parsed = dialect.parse(address);
+        if (!allowList.allows(ctx.componentId(), parsed.endpoint())) {
+            throw new RdbmsException(RdbmsException.CONNECTION_FAILED, "address " + parsed.endpoint() + " is not permitted", null);
+        }
+        return parsed;
+    }
+
+    private InstanceConnections connections(HostContext ctx) {
+        return ctx.state(this, statements::connectionsForInstance);
     }
 
     private static List<DbValue> liftParameters(CanonicalAbi abi, int ptr, int count, String what) {

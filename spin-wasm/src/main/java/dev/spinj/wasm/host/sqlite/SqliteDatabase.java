@@ -1,29 +1,39 @@
 package dev.spinj.wasm.host.sqlite;
 
+import dev.spinj.wasm.Deadlines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.ProgressHandler;
+import org.sqlite.SQLiteConnection;
 
 /**
  * One labelled SQLite database (a file, or memory), shared by every instance through one
  * connection used by one statement at a time, as Spin shares one connection per database.
+ * Guest statements are confined to the database ({@link SqliteSandbox}) and end with the request:
+ * waiting for the connection gives up when the deadline interrupts the thread, and a running
+ * statement is aborted by SQLite's progress handler once {@link Deadlines#remaining()} is zero.
  */
 final class SqliteDatabase implements AutoCloseable {
-    private final String label;
-    private final Connection connection;
+    /** SQLite virtual-machine steps between two deadline checks: microseconds of work. */
+    private static final int STEPS_PER_DEADLINE_CHECK = 10_000;
 
-    private SqliteDatabase(String label, Connection connection) {
+    private final String label;
+    private final SQLiteConnection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private SqliteDatabase(String label, SQLiteConnection connection) {
         this.label = label;
         this.connection = connection;
     }
@@ -33,8 +43,17 @@ final class SqliteDatabase implements AutoCloseable {
             if (file != null && file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            return new SqliteDatabase(label,
-                    DriverManager.getConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file));
+            SQLiteConnection connection = (SQLiteConnection) SqliteSandbox.config()
+                    .createConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file);
+            SqliteSandbox.confine(connection);
+            ProgressHandler.setHandler(connection, STEPS_PER_DEADLINE_CHECK, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    boolean expired = Deadlines.remaining().map(Duration::isZero).orElse(false);
+                    return expired || Thread.currentThread().isInterrupted() ? 1 : 0;
+                }
+            });
+            return new SqliteDatabase(label, connection);
         } catch (SQLException | IOException e) {
             throw new SqliteException("cannot open database '" + label + "' in " + (file == null ? "memory" : file)
                     + ": " + e.getMessage(), e);
@@ -44,7 +63,35 @@ final class SqliteDatabase implements AutoCloseable {
     /** Column names and rows of one statement with {@code ?} parameters bound in order. */
     record Result(List<String> columns, List<List<SqliteValue>> rows) {}
 
-    synchronized Result execute(String sql, List<SqliteValue> parameters) throws SqliteException {
+    Result execute(String sql, List<SqliteValue> parameters) throws SqliteException {
+        String refusal = SqliteSandbox.refusal(sql);
+        if (refusal != null) {
+            throw new SqliteException(refusal, null);
+        }
+        try {
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the deadline's: the guest must still see it
+            throw new SqliteException("interrupted while waiting for database '" + label + "'", e);
+        }
+        try {
+            if (!SqliteSandbox.isPlainVacuum(sql)) {
+                return run(sql, parameters);
+            }
+            SqliteSandbox.liftAttachLimit(connection);
+            try {
+                return run(sql, parameters);
+            } finally {
+                SqliteSandbox.confine(connection);
+            }
+        } catch (SQLException e) {
+            throw new SqliteException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Result run(String sql, List<SqliteValue> parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 bind(statement, i + 1, parameters.get(i));
@@ -68,17 +115,23 @@ final class SqliteDatabase implements AutoCloseable {
                 }
                 return new Result(columns, out);
             }
-        } catch (SQLException e) {
-            throw new SqliteException(e.getMessage(), e);
         }
     }
 
-    /** {@code --sqlite}: a script of one or more statements, run before serving. */
-    synchronized void executeScript(String sql) throws SqliteException {
+    /** {@code --sqlite}: a script of one or more statements from the operator, run before serving. */
+    void executeScript(String sql) throws SqliteException {
+        lock.lock();
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
+            SqliteSandbox.liftAttachLimit(connection);
+            try {
+                statement.executeUpdate(sql);
+            } finally {
+                SqliteSandbox.confine(connection);
+            }
         } catch (SQLException e) {
             throw new SqliteException("database '" + label + "': " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -110,11 +163,14 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        lock.lock();
         try {
             connection.close();
         } catch (SQLException e) {
             // Nothing left to save: every statement autocommitted.
+        } finally {
+            lock.unlock();
         }
     }
 }
