@@ -17,6 +17,7 @@ import dev.spinj.cm.types.InstanceType;
 import dev.spinj.cm.types.ResourceType;
 import dev.spinj.cm.types.Subtyping;
 import dev.spinj.cm.types.TypeBound;
+import dev.spinj.cm.types.ValType;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class Linker {
                     throw new LinkException("component `" + componentName + "` imports `" + name + "`, which nothing provides");
                 }
                 Subtyping s = new Subtyping();
-                check(componentName, name, s.mismatch(it, host.type()));
+                check(componentName, name, s.mismatch(withoutValueTypes(it), host.type()));
                 for (ExternType e : it.exports().values()) {
                     if (e instanceof TypeBound b && b.type() instanceof ResourceType r) {
                         s.boundTo(r).ifPresent(bound -> {
@@ -82,7 +83,7 @@ public final class Linker {
                         });
                     }
                 }
-                imports.put(name, host.exports());
+                imports.put(name, withDeclaredValueTypes(it, host.exports()));
             } else if (expected instanceof FuncType ft) {
                 ComponentFunction f = functions.get(name);
                 if (f == null) {
@@ -99,6 +100,35 @@ public final class Linker {
         Map<Canon, FunctionAbi> plans = new IdentityHashMap<>();
         prepare(component, componentName, modules, plans);
         return new LinkedComponent(componentName, component, imports, hostDestructors, modules, plans, coreInstanceConfig);
+    }
+
+    /**
+     * {@code expected} without its value-type exports: an import's {@code (type (eq T))} export
+     * of a record, variant etc. is fully determined by T and a host has nothing to provide for it
+     * (wasmtime's linker skips them too). Resource exports stay: the host must supply those.
+     */
+    private static InstanceType withoutValueTypes(InstanceType expected) {
+        Map<String, ExternType> kept = new LinkedHashMap<>();
+        expected.exports().forEach((name, type) -> {
+            if (!(type instanceof TypeBound b && b.type() instanceof ValType)) {
+                kept.put(name, type);
+            }
+        });
+        return new InstanceType(kept);
+    }
+
+    /**
+     * The host's exports plus the value types the import declares, so that the component can
+     * alias them from the imported instance (as wit-component's output does for record types).
+     */
+    private static Map<String, Object> withDeclaredValueTypes(InstanceType expected, Map<String, Object> provided) {
+        Map<String, Object> exports = new LinkedHashMap<>(provided);
+        expected.exports().forEach((name, type) -> {
+            if (type instanceof TypeBound b && b.type() instanceof ValType v) {
+                exports.putIfAbsent(name, v);
+            }
+        });
+        return exports;
     }
 
     private static void check(String componentName, String importName, Optional<String> mismatch) {
