@@ -1,5 +1,9 @@
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.ComponentParser;
+import dev.spinj.cm.binary.CoreModule;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
 import dev.spinj.cm.runtime.ComponentInstance;
 import dev.spinj.cm.runtime.LinkedComponent;
 import dev.spinj.cm.runtime.Linker;
@@ -27,6 +31,11 @@ public final class ComponentBench {
         report("parse + link (once, cold)", new long[] {System.nanoTime() - t0});
 
         report("instantiate", time(() -> sink = linked.instantiate()));
+
+        // the floor under instantiate: the one Chicory core instance bench.wasm contains, alone
+        CoreModule core = (CoreModule) component.definitions().stream().filter(d -> d instanceof CoreModule).findFirst().orElseThrow();
+        WasmModule module = Parser.parse(core.stream());
+        report("reference: Chicory core instance alone", time(() -> sink = Instance.builder(module).withStart(false).build()));
 
         ComponentInstance instance = linked.instantiate();
         report("call noop", time(() -> sink = instance.call("test:bench/api#noop")));
@@ -73,6 +82,6 @@ public final class ComponentBench {
         long[] sorted = ns.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(ns).average().orElse(0) / 1000.0;
-        System.out.printf("%-36s median %9.2f us   mean %9.2f us   (n=%d)%n", what, sorted[sorted.length / 2] / 1000.0, mean, ns.length);
+        System.out.printf("%-40s median %9.2f us   mean %9.2f us   (n=%d)%n", what, sorted[sorted.length / 2] / 1000.0, mean, ns.length);
     }
 }

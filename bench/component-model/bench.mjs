@@ -16,7 +16,7 @@ function report(what, ns) {
   const sorted = [...ns].sort((a, b) => a - b);
   const mean = ns.reduce((a, b) => a + b, 0) / ns.length / 1000;
   const median = sorted[Math.floor(sorted.length / 2)] / 1000;
-  console.log(`${what.padEnd(36)} median ${median.toFixed(2).padStart(9)} us   mean ${mean.toFixed(2).padStart(9)} us   (n=${ns.length})`);
+  console.log(`${what.padEnd(40)} median ${median.toFixed(2).padStart(9)} us   mean ${mean.toFixed(2).padStart(9)} us   (n=${ns.length})`);
 }
 
 function time(fn) {
