@@ -8,6 +8,7 @@ import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.Import;
 import dev.spinj.cm.types.BorrowType;
 import dev.spinj.cm.types.Case;
+import dev.spinj.cm.types.ExternType;
 import dev.spinj.cm.types.Field;
 import dev.spinj.cm.types.FuncType;
 import dev.spinj.cm.types.InstanceType;
@@ -66,12 +67,21 @@ final class JcoHost {
 
     /** A linker providing every instance {@code component} imports. */
     Linker linker(Component component) {
-        Map<String, Map<String, InstanceType>> tracks = new LinkedHashMap<>();
+        Map<String, ExternType> imports = new LinkedHashMap<>();
         for (Import imp : component.imports()) {
-            if (!(imp.type() instanceof InstanceType it)) {
-                throw new AssertionError("the fixture imports " + imp.name().name() + " as " + imp.type() + ", not an instance");
+            imports.put(imp.name().name(), imp.type());
+        }
+        return linker(imports);
+    }
+
+    /** A linker providing every instance of {@code imports} (a component's, or a world's). */
+    Linker linker(Map<String, ExternType> imports) {
+        Map<String, Map<String, InstanceType>> tracks = new LinkedHashMap<>();
+        for (var imp : imports.entrySet()) {
+            if (!(imp.getValue() instanceof InstanceType it)) {
+                throw new AssertionError("the fixture imports " + imp.getKey() + " as " + imp.getValue() + ", not an instance");
             }
-            String name = imp.name().name();
+            String name = imp.getKey();
             tracks.computeIfAbsent(InterfaceName.track(name), t -> new LinkedHashMap<>()).put(name, it);
             Map<String, ResourceType> trackResources = new HashMap<>();
             for (var e : it.exports().entrySet()) {
