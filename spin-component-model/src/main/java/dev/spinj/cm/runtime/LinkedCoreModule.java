@@ -1,5 +1,6 @@
 package dev.spinj.cm.runtime;
 
+import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
@@ -8,17 +9,20 @@ import dev.spinj.cm.abi.FunctionAbi;
 import dev.spinj.cm.abi.InstanceState;
 import dev.spinj.cm.abi.Realloc;
 import dev.spinj.cm.abi.ResourceDestructor;
+import dev.spinj.cm.types.ResourceType;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * A core module carrying a {@code component-type} section (what {@code componentEmbed} or
  * wit-bindgen produce), linked so that it runs as the component {@code componentNew} would make
  * of it: its imports named {@code iface.function} are the world's functions lowered from the
- * host, its exports {@code iface#function} (with {@code cabi_post_*}) are lifted.
+ * host (other core imports, such as preview1, come from {@link Linker#coreImports}), its exports {@code iface#function} (with {@code cabi_post_*}) are lifted.
  * {@link #instantiate()} gives the same {@link ComponentInstance} a component would.
  */
 public final class LinkedCoreModule {
@@ -32,12 +36,15 @@ public final class LinkedCoreModule {
     private final WasmModule module;
     private final List<Lowering> lowerings;
     private final List<Lifting> liftings;
-    private final Map<dev.spinj.cm.types.ResourceType, ResourceDestructor> hostDestructors;
+    private final Map<ResourceType, ResourceDestructor> hostDestructors;
     private final UnaryOperator<Instance.Builder> coreInstanceConfig;
     private final Set<String> coreExports;
+    private final List<Supplier<ImportFunction[]>> coreImports;
 
-    LinkedCoreModule(String name, WasmModule module, Set<String> coreExports, List<Lowering> lowerings, List<Lifting> liftings,
-            Map<dev.spinj.cm.types.ResourceType, ResourceDestructor> hostDestructors, UnaryOperator<Instance.Builder> coreInstanceConfig) {
+    LinkedCoreModule(String name, WasmModule module, Set<String> coreExports, List<Lowering> lowerings,
+            Collection<Supplier<ImportFunction[]>> coreImports, List<Lifting> liftings,
+            Map<ResourceType, ResourceDestructor> hostDestructors, UnaryOperator<Instance.Builder> coreInstanceConfig) {
+        this.coreImports = List.copyOf(coreImports);
         this.name = name;
         this.module = module;
         this.coreExports = Set.copyOf(coreExports);
@@ -64,6 +71,9 @@ public final class LinkedCoreModule {
             String fn = l.module() + "#" + l.field();
             imports.addFunction(CoreFunction.lowered(fn, l.abi(), l.target(), state, () -> memory[0], () -> realloc[0])
                     .asImport(l.module(), l.field()));
+        }
+        for (Supplier<ImportFunction[]> functions : coreImports) {
+            imports.addFunction(functions.get());
         }
         Instance instance = coreInstanceConfig.apply(Instance.builder(module).withImportValues(imports.build()).withStart(false)).build();
         if (coreExports.contains("memory")) {

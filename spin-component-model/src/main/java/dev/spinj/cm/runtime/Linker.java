@@ -1,5 +1,6 @@
 package dev.spinj.cm.runtime;
 
+import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,6 +41,7 @@ import java.util.function.UnaryOperator;
 public final class Linker {
     private final Map<String, HostInstance> instances = new HashMap<>();
     private final Map<String, ComponentFunction> functions = new HashMap<>();
+    private final Map<String, Supplier<ImportFunction[]>> coreImports = new HashMap<>();
     private UnaryOperator<Instance.Builder> coreInstanceConfig = b -> b;
 
     /** Provides the interface {@code name} (e.g. {@code wasi:cli/stdout@0.2.0}). */
@@ -50,6 +53,17 @@ public final class Linker {
     /** Provides a function imported at the top level under {@code name}. */
     public Linker function(String name, ComponentFunction function) {
         functions.put(name, function);
+        return this;
+    }
+
+    /**
+     * Core functions for imports of core module {@code module} that a core module linked with
+     * {@link #linkCoreModule} has beyond its world, e.g. {@code wasi_snapshot_preview1} from a
+     * preview1 implementation. {@code perInstance} runs once per instance, so per-instance state
+     * (a WASI context) stays with its instance.
+     */
+    public Linker coreImports(String module, Supplier<ImportFunction[]> perInstance) {
+        coreImports.put(module, perInstance);
         return this;
     }
 
@@ -86,8 +100,9 @@ public final class Linker {
      * {@code memory} and {@code cabi_realloc} as the canonical ABI needs them), all in the
      * section's string encoding.
      *
-     * @throws LinkException for an import that is not a function of the module's world (WASI
-     *     preview1 and resource intrinsics are not supported here yet), or as {@link #link}
+     * @throws LinkException for an import that is neither a function of the module's world nor
+     *     given by {@link #coreImports} (resource intrinsics are not supported here yet), or as
+     *     {@link #link}
      */
     public LinkedCoreModule linkCoreModule(byte[] coreModule, String moduleName) {
         List<ComponentTypeSection> sections = ComponentTypeSection.read(coreModule);
@@ -110,9 +125,14 @@ public final class Linker {
         Map<ResourceType, ResourceDestructor> hostDestructors = new IdentityHashMap<>();
         Map<String, Object> provided = new HashMap<>();
         List<LinkedCoreModule.Lowering> lowerings = new ArrayList<>();
+        Map<String, Supplier<ImportFunction[]>> used = new LinkedHashMap<>();
         for (int i = 0; i < module.importSection().importCount(); i++) {
             com.dylibso.chicory.wasm.types.Import imp = module.importSection().getImport(i);
             String iface = imp.module();
+            if (coreImports.containsKey(iface)) {
+                used.put(iface, coreImports.get(iface));
+                continue;
+            }
             ExternType declared = world.imports().get(iface);
             ComponentFunction target = null;
             FuncType type = null;
@@ -126,8 +146,8 @@ public final class Linker {
             }
             if (target == null) {
                 throw new LinkException("core module `" + moduleName + "` imports `" + iface + "." + imp.name()
-                        + "`, which is not a function of its world `" + section.worldName()
-                        + "` (WASI preview1 and resource intrinsics are not supported for core modules yet)");
+                        + "`, which is neither a function of its world `" + section.worldName()
+                        + "` nor provided by Linker.coreImports (resource intrinsics are not supported for core modules yet)");
             }
             FunctionAbi abi = FunctionAbi.plan(type, section.encoding());
             requireCoreExports(moduleName, "lowered import `" + iface + "." + imp.name() + "`", coreExports,
@@ -152,7 +172,8 @@ public final class Linker {
                         + "; only functions and instances of functions are supported");
             }
         });
-        return new LinkedCoreModule(moduleName, module, coreExports, lowerings, liftings, hostDestructors, coreInstanceConfig);
+        return new LinkedCoreModule(moduleName, module, coreExports, lowerings, used.values(), liftings, hostDestructors,
+                coreInstanceConfig);
     }
 
     private static LinkedCoreModule.Lifting lifting(String moduleName, String instance, String function, String coreExport,
