@@ -108,10 +108,8 @@ class JcoDifferentialTest {
 
     /**
      * The core modules with {@code component-type} sections (componentEmbed's output) declare
-     * the world of the components made from them. spinj cannot instantiate such a core module
-     * directly yet (issue 10, Deliver 6), so the results of the calls are only compared for the
-     * components; here the decoded world must match the component's exports, and for cguest
-     * (no preview1 adapter) its imports too.
+     * the world of the components made from them: the decoded world must match the component's
+     * exports, and for cguest (no preview1 adapter) its imports too.
      */
     @TestFactory
     Stream<DynamicTest> coreModuleWorldMatchesItsComponent() {
