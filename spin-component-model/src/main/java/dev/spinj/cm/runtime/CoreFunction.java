@@ -4,11 +4,17 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.spinj.cm.abi.CallContext;
+import dev.spinj.cm.abi.FunctionAbi;
+import dev.spinj.cm.abi.InstanceState;
+import dev.spinj.cm.abi.Realloc;
 import dev.spinj.cm.types.CoreFuncType;
 import dev.spinj.cm.types.CoreValType;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A core function value: an export of a Chicory instance, or a host body (canon lower and the
@@ -33,6 +39,24 @@ final class CoreFunction {
 
     static CoreFunction host(String name, CoreFuncType type, ExportFunction body) {
         return new CoreFunction(name, FunctionType.of(chicory(type.params()), chicory(type.results())), body, null);
+    }
+
+    /**
+     * {@code canon lower} of {@code target}: Java values lifted from and lowered into the
+     * instance's memory, which the suppliers give at call time (a core module's lowered imports
+     * exist before the memory they will use).
+     */
+    static CoreFunction lowered(String name, FunctionAbi abi, ComponentFunction target, InstanceState state,
+            Supplier<Memory> memory, Supplier<Realloc> realloc) {
+        return host(name, abi.loweredCoreType(), args -> {
+            state.checkMayLeave(name);
+            CallContext cx = new CallContext(name, state, memory.get(), realloc.get());
+            Object[] params = abi.liftParams(cx, args);
+            Object result = target.call(params);
+            long[] out = abi.lowerResults(cx, result, args);
+            cx.releaseLends();
+            return out;
+        });
     }
 
     /** The core type, written like {@link CoreFuncType#toString()}. */

@@ -11,7 +11,6 @@ import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Import;
-import dev.spinj.cm.abi.CallContext;
 import dev.spinj.cm.abi.FunctionAbi;
 import dev.spinj.cm.abi.InstanceState;
 import dev.spinj.cm.abi.Realloc;
@@ -191,15 +190,7 @@ final class Instantiation {
             FunctionAbi abi = linked.plan(lower);
             Memory memory = memory(lower.options());
             Realloc realloc = realloc(lower.options());
-            add(Sort.CORE_FUNC, CoreFunction.host(name, abi.loweredCoreType(), args -> {
-                state.checkMayLeave(name);
-                CallContext cx = new CallContext(name, state, memory, realloc);
-                Object[] params = abi.liftParams(cx, args);
-                Object result = target.call(params);
-                long[] out = abi.lowerResults(cx, result, args);
-                cx.releaseLends();
-                return out;
-            }));
+            add(Sort.CORE_FUNC, CoreFunction.lowered(name, abi, target, state, () -> memory, () -> realloc));
         } else if (c instanceof Canon.ResourceNew n) {
             String name = "[resource-new]" + n.resource();
             add(Sort.CORE_FUNC, CoreFunction.host(name, HANDLE_TO_I32,

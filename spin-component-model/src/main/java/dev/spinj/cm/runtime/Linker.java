@@ -1,5 +1,6 @@
 package dev.spinj.cm.runtime;
 
+import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -8,20 +9,28 @@ import dev.spinj.cm.abi.ResourceDestructor;
 import dev.spinj.cm.binary.Canon;
 import dev.spinj.cm.binary.CanonOptions;
 import dev.spinj.cm.binary.Component;
+import dev.spinj.cm.binary.ComponentTypeSection;
 import dev.spinj.cm.binary.CoreModule;
 import dev.spinj.cm.binary.Definition;
 import dev.spinj.cm.binary.Import;
+import dev.spinj.cm.types.ComponentType;
 import dev.spinj.cm.types.ExternType;
 import dev.spinj.cm.types.FuncType;
 import dev.spinj.cm.types.InstanceType;
 import dev.spinj.cm.types.ResourceType;
 import dev.spinj.cm.types.Subtyping;
 import dev.spinj.cm.types.TypeBound;
+import dev.spinj.cm.types.ValType;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,6 +41,7 @@ import java.util.function.UnaryOperator;
 public final class Linker {
     private final Map<String, HostInstance> instances = new HashMap<>();
     private final Map<String, ComponentFunction> functions = new HashMap<>();
+    private final Map<String, Supplier<ImportFunction[]>> coreImports = new HashMap<>();
     private UnaryOperator<Instance.Builder> coreInstanceConfig = b -> b;
 
     /** Provides the interface {@code name} (e.g. {@code wasi:cli/stdout@0.2.0}). */
@@ -43,6 +53,17 @@ public final class Linker {
     /** Provides a function imported at the top level under {@code name}. */
     public Linker function(String name, ComponentFunction function) {
         functions.put(name, function);
+        return this;
+    }
+
+    /**
+     * Core functions for imports of core module {@code module} that a core module linked with
+     * {@link #linkCoreModule} has beyond its world, e.g. {@code wasi_snapshot_preview1} from a
+     * preview1 implementation. {@code perInstance} runs once per instance, so per-instance state
+     * (a WASI context) stays with its instance.
+     */
+    public Linker coreImports(String module, Supplier<ImportFunction[]> perInstance) {
+        coreImports.put(module, perInstance);
         return this;
     }
 
@@ -63,42 +84,184 @@ public final class Linker {
         Map<String, Object> imports = new LinkedHashMap<>();
         Map<ResourceType, ResourceDestructor> hostDestructors = new IdentityHashMap<>();
         for (Import imp : component.imports()) {
-            String name = imp.name().name();
-            ExternType expected = imp.type();
-            if (expected instanceof InstanceType it) {
-                HostInstance host = instances.get(InterfaceName.track(name));
-                if (host == null) {
-                    throw new LinkException("component `" + componentName + "` imports `" + name + "`, which nothing provides");
-                }
-                Subtyping s = new Subtyping();
-                check(componentName, name, s.mismatch(it, host.type()));
-                for (ExternType e : it.exports().values()) {
-                    if (e instanceof TypeBound b && b.type() instanceof ResourceType r) {
-                        s.boundTo(r).ifPresent(bound -> {
-                            ResourceDestructor d = host.destructor(bound);
-                            if (d != null) {
-                                hostDestructors.put(r, d);
-                            }
-                        });
-                    }
-                }
-                imports.put(name, host.exports());
-            } else if (expected instanceof FuncType ft) {
-                ComponentFunction f = functions.get(name);
-                if (f == null) {
-                    throw new LinkException("component `" + componentName + "` imports function `" + name + "`, which nothing provides");
-                }
-                check(componentName, name, new Subtyping().mismatch(ft, f.type()));
-                imports.put(name, f);
-            } else {
-                throw new LinkException("component `" + componentName + "` imports `" + name + "` as " + expected
-                        + "; only instances and functions can be provided by the host");
-            }
+            imports.put(imp.name().name(), provide(componentName, imp.name().name(), imp.type(), hostDestructors));
         }
         Map<CoreModule, WasmModule> modules = new HashMap<>();
         Map<Canon, FunctionAbi> plans = new IdentityHashMap<>();
         prepare(component, componentName, modules, plans);
         return new LinkedComponent(componentName, component, imports, hostDestructors, modules, plans, coreInstanceConfig);
+    }
+
+    /**
+     * Links a core module carrying a {@code component-type} section (componentEmbed's or
+     * wit-bindgen's output) the way {@code componentNew} would make a component of it: every
+     * import {@code iface.function} is the world's function, provided by this linker and
+     * lowered; every export {@code iface#function} is lifted (with {@code cabi_post_*},
+     * {@code memory} and {@code cabi_realloc} as the canonical ABI needs them), all in the
+     * section's string encoding.
+     *
+     * @throws LinkException for an import that is neither a function of the module's world nor
+     *     given by {@link #coreImports} (resource intrinsics are not supported here yet), or as
+     *     {@link #link}
+     */
+    public LinkedCoreModule linkCoreModule(byte[] coreModule, String moduleName) {
+        List<ComponentTypeSection> sections = ComponentTypeSection.read(coreModule);
+        if (sections.size() != 1) {
+            throw new LinkException("core module `" + moduleName + "` has " + sections.size()
+                    + " component-type sections; exactly one is supported");
+        }
+        ComponentTypeSection section = sections.get(0);
+        ComponentType world = section.world();
+        WasmModule module;
+        try {
+            module = Parser.parse(coreModule);
+        } catch (RuntimeException e) {
+            throw new LinkException("core module `" + moduleName + "` is not a valid core module: " + e.getMessage(), e);
+        }
+        Set<String> coreExports = new HashSet<>();
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            coreExports.add(module.exportSection().getExport(i).name());
+        }
+        Map<ResourceType, ResourceDestructor> hostDestructors = new IdentityHashMap<>();
+        Map<String, Object> provided = new HashMap<>();
+        List<LinkedCoreModule.Lowering> lowerings = new ArrayList<>();
+        Map<String, Supplier<ImportFunction[]>> used = new LinkedHashMap<>();
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            com.dylibso.chicory.wasm.types.Import imp = module.importSection().getImport(i);
+            String iface = imp.module();
+            if (coreImports.containsKey(iface)) {
+                used.put(iface, coreImports.get(iface));
+                continue;
+            }
+            ExternType declared = world.imports().get(iface);
+            ComponentFunction target = null;
+            FuncType type = null;
+            if (declared instanceof InstanceType it && it.exports().get(imp.name()) instanceof FuncType ft) {
+                Object exports = provided.computeIfAbsent(iface, k -> provide(moduleName, k, it, hostDestructors));
+                target = (ComponentFunction) ((Map<?, ?>) exports).get(imp.name());
+                type = ft;
+            } else if (iface.equals("$root") && world.imports().get(imp.name()) instanceof FuncType ft) {
+                target = (ComponentFunction) provide(moduleName, imp.name(), ft, hostDestructors);
+                type = ft;
+            }
+            if (target == null) {
+                throw new LinkException("core module `" + moduleName + "` imports `" + iface + "." + imp.name()
+                        + "`, which is neither a function of its world `" + section.worldName()
+                        + "` nor provided by Linker.coreImports (resource intrinsics are not supported for core modules yet)");
+            }
+            FunctionAbi abi = FunctionAbi.plan(type, section.encoding());
+            requireCoreExports(moduleName, "lowered import `" + iface + "." + imp.name() + "`", coreExports,
+                    abi.needsMemory(), abi.lowerNeedsRealloc());
+            lowerings.add(new LinkedCoreModule.Lowering(iface, imp.name(), target, abi));
+        }
+        List<LinkedCoreModule.Lifting> liftings = new ArrayList<>();
+        world.exports().forEach((name, type) -> {
+            if (type instanceof FuncType ft) {
+                liftings.add(lifting(moduleName, null, name, name, ft, section, coreExports));
+            } else if (type instanceof InstanceType it) {
+                it.exports().forEach((fn, t) -> {
+                    if (t instanceof FuncType ft) {
+                        liftings.add(lifting(moduleName, name, fn, name + "#" + fn, ft, section, coreExports));
+                    } else if (t instanceof TypeBound b && b.type() instanceof ResourceType) {
+                        throw new LinkException("core module `" + moduleName + "` exports resource `" + name + "#" + fn
+                                + "`: exported resources are not supported for core modules yet");
+                    }
+                });
+            } else {
+                throw new LinkException("core module `" + moduleName + "`: world export `" + name + "` is " + type
+                        + "; only functions and instances of functions are supported");
+            }
+        });
+        return new LinkedCoreModule(moduleName, module, coreExports, lowerings, used.values(), liftings, hostDestructors,
+                coreInstanceConfig);
+    }
+
+    private static LinkedCoreModule.Lifting lifting(String moduleName, String instance, String function, String coreExport,
+            FuncType type, ComponentTypeSection section, Set<String> coreExports) {
+        if (!coreExports.contains(coreExport)) {
+            throw new LinkException("core module `" + moduleName + "` does not export `" + coreExport + "`, which its world `"
+                    + section.worldName() + "` exports");
+        }
+        FunctionAbi abi = FunctionAbi.plan(type, section.encoding());
+        requireCoreExports(moduleName, "export `" + coreExport + "`", coreExports, abi.needsMemory(), abi.liftNeedsRealloc());
+        String post = "cabi_post_" + coreExport;
+        return new LinkedCoreModule.Lifting(instance, function, coreExport, coreExports.contains(post) ? post : null, abi);
+    }
+
+    private static void requireCoreExports(String moduleName, String what, Set<String> coreExports, boolean memory, boolean realloc) {
+        if (memory && !coreExports.contains("memory")) {
+            throw new LinkException("core module `" + moduleName + "`: " + what + " needs the module to export `memory`");
+        }
+        if (realloc && !coreExports.contains("cabi_realloc")) {
+            throw new LinkException("core module `" + moduleName + "`: " + what + " needs the module to export `cabi_realloc`");
+        }
+    }
+
+    /**
+     * What this linker provides for the import {@code name} of type {@code expected}: a host
+     * instance's exports (with the import's value types) or a function, checked against the
+     * type; destructors of the host resources it binds are added to {@code hostDestructors}.
+     */
+    private Object provide(String componentName, String name, ExternType expected,
+            Map<ResourceType, ResourceDestructor> hostDestructors) {
+        if (expected instanceof InstanceType it) {
+            HostInstance host = instances.get(InterfaceName.track(name));
+            if (host == null) {
+                throw new LinkException("component `" + componentName + "` imports `" + name + "`, which nothing provides");
+            }
+            Subtyping s = new Subtyping();
+            check(componentName, name, s.mismatch(withoutValueTypes(it), host.type()));
+            for (ExternType e : it.exports().values()) {
+                if (e instanceof TypeBound b && b.type() instanceof ResourceType r) {
+                    s.boundTo(r).ifPresent(bound -> {
+                        ResourceDestructor d = host.destructor(bound);
+                        if (d != null) {
+                            hostDestructors.put(r, d);
+                        }
+                    });
+                }
+            }
+            return withDeclaredValueTypes(it, host.exports());
+        }
+        if (expected instanceof FuncType ft) {
+            ComponentFunction f = functions.get(name);
+            if (f == null) {
+                throw new LinkException("component `" + componentName + "` imports function `" + name + "`, which nothing provides");
+            }
+            check(componentName, name, new Subtyping().mismatch(ft, f.type()));
+            return f;
+        }
+        throw new LinkException("component `" + componentName + "` imports `" + name + "` as " + expected
+                + "; only instances and functions can be provided by the host");
+    }
+
+    /**
+     * {@code expected} without its value-type exports: an import's {@code (type (eq T))} export
+     * of a record, variant etc. is fully determined by T and a host has nothing to provide for it
+     * (wasmtime's linker skips them too). Resource exports stay: the host must supply those.
+     */
+    private static InstanceType withoutValueTypes(InstanceType expected) {
+        Map<String, ExternType> kept = new LinkedHashMap<>();
+        expected.exports().forEach((name, type) -> {
+            if (!(type instanceof TypeBound b && b.type() instanceof ValType)) {
+                kept.put(name, type);
+            }
+        });
+        return new InstanceType(kept);
+    }
+
+    /**
+     * The host's exports plus the value types the import declares, so that the component can
+     * alias them from the imported instance (as wit-component's output does for record types).
+     */
+    private static Map<String, Object> withDeclaredValueTypes(InstanceType expected, Map<String, Object> provided) {
+        Map<String, Object> exports = new LinkedHashMap<>(provided);
+        expected.exports().forEach((name, type) -> {
+            if (type instanceof TypeBound b && b.type() instanceof ValType v) {
+                exports.putIfAbsent(name, v);
+            }
+        });
+        return exports;
     }
 
     private static void check(String componentName, String importName, Optional<String> mismatch) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class Subtyping {
     private final Map<ResourceType, ResourceType> bindings = new IdentityHashMap<>();
+    /** Why the last resource comparison failed, for messages where both types print the same. */
+    private String resourceMismatch;
 
     /** Empty when {@code provided} may stand for {@code expected}, else the first mismatch, described. */
     public Optional<String> mismatch(ExternType expected, ExternType provided) {
@@ -89,9 +91,14 @@ public final class Subtyping {
 
     private Optional<String> func(String path, FuncType expected, FuncType provided) {
         // Parameter names are documentation: wasmtime matches functions by types alone too.
+        resourceMismatch = null;
         if (expected.params().size() != provided.params().size() || !valOrNull(expected.result(), provided.result())
                 || !allEqual(expected.paramTypes(), provided.paramTypes())) {
-            return Optional.of(path + "expected " + expected + ", found " + provided);
+            String e = expected.toString();
+            String p = provided.toString();
+            // two resource types may share a name: then only the binding tells them apart
+            String why = e.equals(p) && resourceMismatch != null ? " (" + resourceMismatch + ")" : "";
+            return Optional.of(path + "expected " + e + ", found " + p + why);
         }
         return Optional.empty();
     }
@@ -119,9 +126,14 @@ public final class Subtyping {
         }
         ResourceType bound = bindings.get(expected);
         if (bound != null) {
+            if (bound != provided) {
+                resourceMismatch = "resource `" + expected + "` is already bound to another resource type than the `"
+                        + provided + "` found here";
+            }
             return bound == provided;
         }
         if (!expected.isAbstract()) {
+            resourceMismatch = "resource `" + expected + "` is the component's own type, not the `" + provided + "` found here";
             return false;
         }
         bindings.put(expected, provided);

@@ -48,6 +48,20 @@ class SubtypingTest {
     }
 
     @Test
+    void resourcesOfTheSameNameAreToldApartInTheMessage() {
+        ResourceType expectedStream = ResourceType.declared("output-stream");
+        ResourceType hostStream = ResourceType.defined("output-stream", ResourceType.NO_DESTRUCTOR);
+        ResourceType otherStream = ResourceType.defined("output-stream", ResourceType.NO_DESTRUCTOR);
+        FuncType write = new FuncType(List.of(new Field("self", new BorrowType(expectedStream))), Primitive.U64);
+        InstanceType expected = instance("output-stream", new TypeBound(expectedStream), "write", write);
+        InstanceType confused = instance("output-stream", new TypeBound(hostStream),
+                "write", new FuncType(List.of(new Field("self", new BorrowType(otherStream))), Primitive.U64));
+        assertEquals(Optional.of("write: expected func(self: borrow<output-stream>) -> u64, found func(self: borrow<output-stream>) -> u64"
+                        + " (resource `output-stream` is already bound to another resource type than the `output-stream` found here)"),
+                new Subtyping().mismatch(expected, confused));
+    }
+
+    @Test
     void anAbstractResourceBindsToOneProvidedResource() {
         ResourceType expectedStream = ResourceType.declared("output-stream");
         ResourceType hostStream = ResourceType.defined("output-stream", ResourceType.NO_DESTRUCTOR);
