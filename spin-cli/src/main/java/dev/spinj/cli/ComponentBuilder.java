@@ -71,8 +71,15 @@ final class ComponentBuilder {
             out.flush();
             return;
         }
-        String command = component.build().command();
         Path workdir = workdir(component);
+        // Spin 2+: a list of commands runs in order, stopping at the first that fails.
+        for (String command : component.build().commands()) {
+            run(component, command, workdir, out);
+        }
+    }
+
+    private void run(Component component, String command, Path workdir, PrintStream out)
+            throws ComponentBuildException, InterruptedException {
         out.println("Building component " + component.id() + " with `" + command + "`");
         if (!workdir.equals(manifestFile.getParent())) {
             out.println("Working directory: \"" + workdir + "\"");
