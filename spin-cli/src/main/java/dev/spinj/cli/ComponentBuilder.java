@@ -28,8 +28,13 @@ final class ComponentBuilder {
     }
 
     static ComponentBuilder forManifest(Path manifestFile) throws CliException {
+        return forManifest(manifestFile, null);
+    }
+
+    /** @param profile a {@code --profile} whose build commands replace the defaults, or null */
+    static ComponentBuilder forManifest(Path manifestFile, String profile) throws CliException {
         try {
-            return new ComponentBuilder(manifestFile, ManifestParser.parse(manifestFile));
+            return new ComponentBuilder(manifestFile, ManifestParser.parse(manifestFile, profile));
         } catch (ManifestException e) {
             throw new CliException(e.getMessage(), e.getCause());
         }
