@@ -19,6 +19,11 @@ final class BuildCommand implements Callable<Integer> {
             description = "Build only this component (repeatable; default: all).")
     List<String> componentIds = new ArrayList<>();
 
+    @Option(names = "--profile", paramLabel = "<PROFILE>",
+            description = "The build profile: components' [component.<id>.profile.<PROFILE>] build commands replace their"
+                    + " defaults (default: none).")
+    String profile;
+
     @Option(names = "--up", description = "Run the application after building it; remaining arguments go to `spin up`.")
     boolean up;
 
@@ -35,11 +40,14 @@ final class BuildCommand implements Callable<Integer> {
             throw new CliException("Unexpected argument(s) " + String.join(" ", upArgs)
                     + "; arguments for `spin up` need `spin build --up`");
         }
-        ComponentBuilder.forManifest(manifest).build(componentIds, System.out);
+        ComponentBuilder.forManifest(manifest, profile).build(componentIds, System.out);
         if (!up) {
             return 0;
         }
         List<String> args = new ArrayList<>(List.of("up", "-f", manifest.toString()));
+        if (profile != null) {
+            args.addAll(List.of("--profile", profile));
+        }
         args.addAll(upArgs);
         return SpinCommand.execute(args.toArray(String[]::new));
     }

@@ -11,6 +11,14 @@ final class CommonTriggerOptions {
             description = "Log directory for the stdout and stderr of components.")
     Path logDir;
 
+    @Option(names = "--truncate-logs", description = "Truncate existing log files before starting the application.")
+    boolean truncateLogs;
+
+    @Option(names = "--variable", paramLabel = "<VARIABLES>",
+            description = "Set an application variable (<key>=<value>), from a file (<key>=@<file>) or from a JSON or "
+                    + "TOML file of them (@<file>.json, @<file>.toml). Overrides every other variable source.")
+    List<String> variables = new ArrayList<>();
+
     @Option(names = "--follow", paramLabel = "<ID>",
             description = "Print output to stdout/stderr only for the given component(s).")
     List<String> follow = new ArrayList<>();

@@ -28,8 +28,13 @@ final class ComponentBuilder {
     }
 
     static ComponentBuilder forManifest(Path manifestFile) throws CliException {
+        return forManifest(manifestFile, null);
+    }
+
+    /** @param profile a {@code --profile} whose build commands replace the defaults, or null */
+    static ComponentBuilder forManifest(Path manifestFile, String profile) throws CliException {
         try {
-            return new ComponentBuilder(manifestFile, ManifestParser.parse(manifestFile));
+            return new ComponentBuilder(manifestFile, ManifestParser.parse(manifestFile, profile));
         } catch (ManifestException e) {
             throw new CliException(e.getMessage(), e.getCause());
         }
@@ -71,8 +76,15 @@ final class ComponentBuilder {
             out.flush();
             return;
         }
-        String command = component.build().command();
         Path workdir = workdir(component);
+        // Spin 2+: a list of commands runs in order, stopping at the first that fails.
+        for (String command : component.build().commands()) {
+            run(component, command, workdir, out);
+        }
+    }
+
+    private void run(Component component, String command, Path workdir, PrintStream out)
+            throws ComponentBuildException, InterruptedException {
         out.println("Building component " + component.id() + " with `" + command + "`");
         if (!workdir.equals(manifestFile.getParent())) {
             out.println("Working directory: \"" + workdir + "\"");

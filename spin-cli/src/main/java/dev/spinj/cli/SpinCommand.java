@@ -26,6 +26,9 @@ public final class SpinCommand implements Runnable {
 
     static int execute(String... args) {
         CommandLine cli = new CommandLine(new SpinCommand());
+        // Spin's "@file" arguments (--variable @vars.json, --sqlite @migration.sql) are values, not
+        // picocli argument files to expand.
+        cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReporter.report(e, System.err));
         return cli.execute(args);
     }

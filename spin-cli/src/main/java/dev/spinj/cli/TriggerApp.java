@@ -57,6 +57,10 @@ final class TriggerApp implements AutoCloseable {
                 : runtimeConfig.logDir() != null ? runtimeConfig.logDir()
                 : stateDir == null ? null : stateDir.resolve("logs");
         checkFollow(app, options.follow, options.quiet);
+        refuseDependencies(app);
+        if (logDir != null && options.truncateLogs) {
+            truncateLogs(logDir);
+        }
         if (logDir != null) {
             out.println("Logging component stdio to \"" + logDir.toAbsolutePath() + "/\"");
         }
@@ -71,7 +75,7 @@ final class TriggerApp implements AutoCloseable {
         WasmApp wasm;
         try {
             wasm = WasmApp.builder(app)
-                    .withProcessEnv(env)
+                    .withProcessEnv(withVariables(env, options.variables, app))
                     .withWritableMounts(options.allowTransientWrite)
                     .withHostSettings(hostSettings)
                     .withMaxInstanceMemory(options.maxInstanceMemory)
@@ -82,6 +86,52 @@ final class TriggerApp implements AutoCloseable {
         }
         wasm.startupSummary().forEach(out::println);
         return new TriggerApp(app, workingDir, stateDir, logs, wasm);
+    }
+
+    /**
+     * {@code --variable} values go first among the variable providers (SPEC2 6.7), i.e. ahead of
+     * the environment provider: given to it as if set in the environment.
+     */
+    private static Map<String, String> withVariables(Map<String, String> env, List<String> flags, LockedApp app)
+            throws CliException {
+        if (flags.isEmpty()) {
+            return env;
+        }
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(VariableFlags.asEnvironment(VariableFlags.parse(flags), app.metadata().containsKey("triggers")));
+        return merged;
+    }
+
+    /**
+     * {@code [component.x.dependencies]} are composed into the component at load in Spin 3+
+     * (SPEC2 6.5); that needs component-model instantiation, which spinj does not have yet, so an
+     * app using them is refused rather than run without them.
+     */
+    private static void refuseDependencies(LockedApp app) throws CliException {
+        for (var component : app.components()) {
+            if (!component.dependencies().isEmpty()) {
+                throw new CliException("Component \"" + component.id() + "\" has dependencies ("
+                        + String.join(", ", component.dependencies().keySet()) + "): component dependencies are not"
+                        + " supported by spinj yet, since composing them needs the component model");
+            }
+        }
+    }
+
+    /** {@code --truncate-logs}: empty each component's log files from earlier runs. */
+    private static void truncateLogs(Path logDir) throws CliException {
+        if (!java.nio.file.Files.isDirectory(logDir)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(logDir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith("_stdout.txt") || name.endsWith("_stderr.txt")) {
+                    java.nio.file.Files.write(file, new byte[0]);
+                }
+            }
+        } catch (IOException e) {
+            throw new CliException("Failed to truncate the log files in " + logDir, e);
+        }
     }
 
     /** {@code --runtime-config-file}, else {@code RUNTIME_CONFIG_FILE}, else no file. */

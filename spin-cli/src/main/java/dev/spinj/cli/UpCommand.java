@@ -32,6 +32,7 @@ import sun.misc.Signal;
 @Command(name = "up", description = "Start the Spin application.")
 final class UpCommand implements Callable<Integer> {
     static final String DEFAULT_MANIFEST = "spin.toml";
+    static final String ALWAYS_BUILD_ENV = "SPIN_ALWAYS_BUILD";
     private static final Set<String> TRIGGER_TYPES = Set.of("http", "redis");
 
     @CommandLine.Spec
@@ -60,8 +61,22 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, description = "Print help information, including the trigger options.")
     boolean help;
 
-    @Option(names = "--build", description = "Run `spin build` before starting the application.")
+    @Option(names = "--build", description = "For local apps, runs `spin build` before starting the application"
+            + " (env: " + UpCommand.ALWAYS_BUILD_ENV + ").")
     boolean build;
+
+    @Option(names = "--profile", paramLabel = "<PROFILE>",
+            description = "The build profile to run the app with: components' [component.<id>.profile.<PROFILE>] settings"
+                    + " replace their defaults (default: none).")
+    String profile;
+
+    @Option(names = {"-c", "--component-id"}, paramLabel = "<COMPONENT_ID>",
+            description = "[Experimental] Component ID to run. This can be specified multiple times. The default is all components.")
+    List<String> componentIds = new ArrayList<>();
+
+    @Option(names = "--find-free-port", description = "If the listen port is in use, try the next ten ports and listen on"
+            + " the first free one.")
+    boolean findFreePort;
 
     @Unmatched
     List<String> triggerArgs = new ArrayList<>();
@@ -73,8 +88,9 @@ final class UpCommand implements Callable<Integer> {
             return 0;
         }
         Path manifest = resolveManifest(fromFile != null ? fromFile : from);
-        if (build && !WasmFileApp.isWasmFile(manifest)) { // a bare module has nothing to build
-            ComponentBuilder.forManifest(manifest).build(List.of(), System.out);
+        boolean alwaysBuild = build || isTruthy(System.getenv(ALWAYS_BUILD_ENV));
+        if (alwaysBuild && !WasmFileApp.isWasmFile(manifest)) { // a bare module has nothing to build
+            ComponentBuilder.forManifest(manifest, profile).build(List.of(), System.out);
         }
         Map<String, String> extraEnv = parseEnv(env);
         boolean ownsWorkingDir = temp == null;
@@ -84,10 +100,12 @@ final class UpCommand implements Callable<Integer> {
             try {
                 app = WasmFileApp.isWasmFile(manifest)
                         ? WasmFileApp.lock(manifest, extraEnv)
-                        : AppLoader.load(manifest, workingDir, new AppLoader.Options(directMounts, extraEnv));
+                        : AppLoader.load(manifest, workingDir,
+                                new AppLoader.Options(directMounts, extraEnv).withProfile(profile));
             } catch (ManifestException | AppLoadException e) {
                 throw new CliException(e.getMessage(), e.getCause());
             }
+            app = ComponentSelection.retain(app, componentIds);
             List<String> types = app.triggerTypes();
             for (String type : types) {
                 if (!TRIGGER_TYPES.contains(type)) {
@@ -100,7 +118,11 @@ final class UpCommand implements Callable<Integer> {
             }
             Path lockFile = workingDir.resolve("spin.lock");
             LockFiles.write(app, lockFile);
-            return runTriggers(types, workingDir, lockFile, manifest.getParent());
+            Map<String, List<String>> argsByType = new LinkedHashMap<>();
+            for (String type : types) {
+                argsByType.put(type, type.equals("http") ? httpTriggerArgs() : triggerArgs);
+            }
+            return runTriggers(argsByType, workingDir, lockFile, manifest.getParent());
         } finally {
             if (ownsWorkingDir) {
                 deleteRecursively(workingDir);
@@ -108,11 +130,45 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
-    private int runTriggers(List<String> types, Path workingDir, Path lockFile, Path appDir)
+    /**
+     * The HTTP trigger's flags with the listen address settled here: {@code SPIN_HTTP_LISTEN_ADDR}
+     * when no {@code --listen} is given, and a free port when {@code --find-free-port} asks for one.
+     */
+    private List<String> httpTriggerArgs() throws CliException {
+        String given = ListenAddressChoice.fromFlags(triggerArgs);
+        String env = System.getenv(ListenAddressChoice.ENV);
+        String requested = given != null ? given : env != null && !env.isEmpty() ? env : ListenAddressChoice.DEFAULT;
+        String chosen = ListenAddressChoice.choose(requested, findFreePort);
+        if (given != null && chosen.equals(given)) {
+            return triggerArgs;
+        }
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < triggerArgs.size(); i++) {
+            String arg = triggerArgs.get(i);
+            if (arg.equals("--listen")) {
+                i++;
+            } else if (!arg.startsWith("--listen=")) {
+                args.add(arg);
+            }
+        }
+        args.add("--listen");
+        args.add(chosen);
+        return args;
+    }
+
+    /** clap's reading of a boolean flag's environment variable: anything but a false-like value is true. */
+    static boolean isTruthy(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        return !Set.of("0", "false", "f", "no", "n", "off").contains(value.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private int runTriggers(Map<String, List<String>> argsByType, Path workingDir, Path lockFile, Path appDir)
             throws IOException, InterruptedException {
         List<TriggerProcess> children = new ArrayList<>();
-        for (String type : types) {
-            children.add(TriggerProcess.start(type, triggerArgs, workingDir, lockFile, appDir));
+        for (Map.Entry<String, List<String>> trigger : argsByType.entrySet()) {
+            children.add(TriggerProcess.start(trigger.getKey(), trigger.getValue(), workingDir, lockFile, appDir));
         }
         for (String name : new String[] {"INT", "TERM"}) {
             Signal.handle(new Signal(name), s -> children.forEach(TriggerProcess::terminate));

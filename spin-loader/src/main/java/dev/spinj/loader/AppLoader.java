@@ -7,10 +7,15 @@ import dev.spinj.loader.lock.LockFiles;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.loader.lock.LockedComponentSource;
+import dev.spinj.loader.lock.LockedDependency;
 import dev.spinj.loader.lock.LockedTrigger;
 import dev.spinj.loader.lock.LockedVariable;
 import dev.spinj.loader.manifest.Manifest;
+import dev.spinj.loader.manifest.Manifest.AppComponentDependency;
 import dev.spinj.loader.manifest.Manifest.Component;
+import dev.spinj.loader.manifest.Manifest.Dependency;
+import dev.spinj.loader.manifest.Manifest.LocalDependency;
+import dev.spinj.loader.manifest.Manifest.UrlDependency;
 import dev.spinj.loader.manifest.Manifest.LocalSource;
 import dev.spinj.loader.manifest.Manifest.UrlSource;
 import dev.spinj.loader.manifest.ManifestException;
@@ -59,33 +64,59 @@ public final class AppLoader {
      * @param extraEnv     {@code --env} pairs added to every component's environment
      * @param downloads    where {@code { url, digest }} sources are fetched into
      */
-    public record Options(boolean directMounts, Map<String, String> extraEnv, ComponentDownloads downloads) {
+    public record Options(boolean directMounts, Map<String, String> extraEnv, ComponentDownloads downloads,
+            String profile) {
         public Options {
             extraEnv = Map.copyOf(extraEnv);
         }
 
-        /** Downloads go to the user's cache ({@link ComponentDownloads#inUserCache}). */
+        /** Downloads go to the user's cache ({@link ComponentDownloads#inUserCache}); no profile. */
         public Options(boolean directMounts, Map<String, String> extraEnv) {
-            this(directMounts, extraEnv, ComponentDownloads.inUserCache(System.getenv()));
+            this(directMounts, extraEnv, ComponentDownloads.inUserCache(System.getenv()), null);
+        }
+
+        /** These options with a Spin 4 {@code --profile} (null for the default). */
+        public Options withProfile(String name) {
+            return new Options(directMounts, extraEnv, downloads, name);
         }
     }
+
+    /** Spin's feature name for {@code http://<component>.spin.internal} requests. */
+    public static final String SERVICE_CHAINING = "local_service_chaining";
 
     private AppLoader() {}
 
     public static LockedApp load(Path manifestFile, Path workingDir, Options options)
             throws ManifestException, AppLoadException {
         Path file = manifestFile.toAbsolutePath().normalize();
-        Manifest manifest = ManifestParser.parse(file);
+        Manifest manifest = ManifestParser.parse(file, options.profile());
         Path appDir = file.getParent();
         List<LockedComponent> components = new ArrayList<>();
         for (Component component : manifest.components()) {
             try {
-                components.add(component(manifest.version(), component, appDir, workingDir, options));
+                components.add(component(manifest, component, appDir, workingDir, options));
             } catch (IOException e) {
                 throw new AppLoadException("Failed to load component `" + component.id() + "`", e);
             }
         }
-        return new LockedApp(0, metadata(manifest, file), variables(manifest), triggers(manifest), components);
+        // Spin 2+: an app whose components may call others over *.spin.internal needs a host
+        // that serves those requests, and says so in a way older hosts must understand.
+        boolean chaining = manifest.components().stream()
+                .flatMap(c -> c.allowedOutboundHosts().stream())
+                .anyMatch(AppLoader::isServiceChainingHost);
+        Map<String, Object> hostRequirements = chaining ? Map.of(SERVICE_CHAINING, "required") : Map.of();
+        List<String> mustUnderstand = chaining ? List.of("host_requirements") : List.of();
+        return new LockedApp(chaining ? 1 : 0, mustUnderstand, metadata(manifest, file), hostRequirements,
+                variables(manifest), triggers(manifest), components);
+    }
+
+    /** {@code http://<component>.spin.internal}, {@code http://*.spin.internal} and the like. */
+    private static boolean isServiceChainingHost(String allowed) {
+        int scheme = allowed.indexOf("://");
+        String authority = scheme < 0 ? allowed : allowed.substring(scheme + 3);
+        int colon = authority.indexOf(':');
+        String host = colon < 0 ? authority : authority.substring(0, colon);
+        return host.endsWith(".spin.internal");
     }
 
     private static Map<String, Object> metadata(Manifest manifest, Path file) {
@@ -128,13 +159,16 @@ public final class AppLoader {
         return manifest.triggers().stream().map(trigger -> {
             // TreeMap rather than HashMap: the executor may be null, and keys come out sorted.
             Map<String, Object> config = new TreeMap<>(trigger.config());
-            config.put("component", trigger.component());
+            if (trigger.component() != null) { // a static_response trigger has none
+                config.put("component", trigger.component());
+            }
             return new LockedTrigger(trigger.id(), trigger.type(), LockFiles.tree(config));
         }).toList();
     }
 
-    private static LockedComponent component(int version, Component component, Path appDir, Path workingDir,
+    private static LockedComponent component(Manifest manifest, Component component, Path appDir, Path workingDir,
             Options options) throws IOException {
+        int version = manifest.version();
         Map<String, String> env = new TreeMap<>(component.environment());
         env.putAll(options.extraEnv());
         List<ContentPath> files = List.of();
@@ -146,18 +180,48 @@ public final class AppLoader {
         }
         return new LockedComponent(component.id(), componentMetadata(version, component),
                 source(component, appDir, options.downloads()),
-                env, files, new TreeMap<>(component.config()));
+                env, files, new TreeMap<>(component.config()),
+                dependencies(manifest, component, appDir, options.downloads()), Map.of());
+    }
+
+    private static Map<String, LockedDependency> dependencies(Manifest manifest, Component component, Path appDir,
+            ComponentDownloads downloads) throws IOException {
+        Map<String, LockedDependency> locked = new TreeMap<>();
+        for (Dependency dependency : component.dependencies().values()) {
+            ContentRef content;
+            if (dependency.source() instanceof LocalDependency local) {
+                content = ContentRef.ofPath(existingWasm(appDir.resolve(local.path()).normalize()));
+            } else if (dependency.source() instanceof UrlDependency url) {
+                content = ContentRef.ofPath(downloads.fetch(url.url(), url.digest()));
+            } else if (dependency.source() instanceof AppComponentDependency ref) {
+                Component other = manifest.components().stream().filter(c -> c.id().equals(ref.component()))
+                        .findFirst()
+                        .orElseThrow(() -> new IOException("dependency \"" + dependency.name()
+                                + "\" refers to component \"" + ref.component() + "\", which is not in the application"));
+                content = source(other, appDir, downloads).content();
+            } else {
+                throw new IOException("dependency \"" + dependency.name()
+                        + "\" comes from a registry; registry dependencies are not supported by spinj");
+            }
+            locked.put(dependency.name(), LockedDependency.of(
+                    new LockedComponentSource(LockedComponentSource.WASM, content), dependency.export(),
+                    dependency.inherit()));
+        }
+        return locked;
+    }
+
+    private static Path existingWasm(Path wasm) throws IOException {
+        if (!Files.isRegularFile(wasm)) {
+            throw new IOException("Wasm source file \"" + wasm + "\" does not exist");
+        }
+        return wasm;
     }
 
     private static LockedComponentSource source(Component component, Path appDir, ComponentDownloads downloads)
             throws IOException {
         ContentRef content;
         if (component.source() instanceof LocalSource local) {
-            Path wasm = appDir.resolve(local.path()).normalize();
-            if (!Files.isRegularFile(wasm)) {
-                throw new IOException("Wasm source file \"" + wasm + "\" does not exist");
-            }
-            content = ContentRef.ofPath(wasm);
+            content = ContentRef.ofPath(existingWasm(appDir.resolve(local.path()).normalize()));
         } else {
             UrlSource url = (UrlSource) component.source();
             content = ContentRef.ofPath(downloads.fetch(url.url(), url.digest()));
@@ -181,7 +245,7 @@ public final class AppLoader {
         putIfNotEmpty(metadata, "ai_models", component.aiModels());
         if (component.build() != null) {
             Map<String, Object> build = new TreeMap<>();
-            build.put("command", component.build().command());
+            build.put("command", component.build().commandAsWritten());
             putIfPresent(build, "workdir", component.build().workdir());
             putIfNotEmpty(build, "watch", component.build().watch());
             metadata.put("build", build);

@@ -24,9 +24,31 @@ class LockGoldenTest {
         assertEquals(golden("v2"), written("v2"));
     }
 
+    /** Build command lists, tool tables, targets, :param/private/static routes, templated hosts. */
+    @Test
+    void v2RoutesAndBuildKeysWriteSpin3LockShape() throws Exception {
+        assertEquals(golden("v2-routes"), written("v2-routes"));
+    }
+
+    /** Dependencies from a path and from another component, each inherit form. */
+    @Test
+    void v2DependenciesAreCarriedIntoTheLock() throws Exception {
+        assertEquals(golden("v2-deps"), written("v2-deps"));
+    }
+
+    /** --profile debug replaces source and build, merges environment; chaining sets host_requirements. */
+    @Test
+    void v2ProfileAndServiceChainingWriteSpin4LockShape() throws Exception {
+        assertEquals(golden("v2-profile"), written("v2-profile", "debug"));
+    }
+
     private String written(String app) throws Exception {
+        return written(app, null);
+    }
+
+    private String written(String app, String profile) throws Exception {
         Path manifest = TestApps.copy(app, dir.resolve("app"));
-        AppLoader.Options options = new AppLoader.Options(false, Map.of("EXTRA", "from --env"));
+        AppLoader.Options options = new AppLoader.Options(false, Map.of("EXTRA", "from --env")).withProfile(profile);
         String json = LockFiles.toJson(AppLoader.load(manifest, dir.resolve("work"), options));
         return json.replace(dir.toUri().getRawPath(), "<DIR>/").replace(dir.toString(), "<DIR>");
     }

@@ -28,6 +28,7 @@ public final class LockFiles {
         if (app.spinLockVersion() != 0 && app.spinLockVersion() != 1) {
             throw new IOException("unsupported spin_lock_version " + app.spinLockVersion());
         }
+        HostRequirements.check(app, HostRequirements.SUPPORTED);
         return app;
     }
 

@@ -13,16 +13,26 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record LockedApp(
         @JsonProperty("spin_lock_version") int spinLockVersion,
+        @JsonProperty("must_understand") List<String> mustUnderstand,
         Map<String, Object> metadata,
+        @JsonProperty("host_requirements") Map<String, Object> hostRequirements,
         Map<String, LockedVariable> variables,
         List<LockedTrigger> triggers,
         List<LockedComponent> components) {
 
     public LockedApp {
+        mustUnderstand = mustUnderstand == null ? List.of() : List.copyOf(mustUnderstand);
         metadata = metadata == null ? Map.of() : metadata;
+        hostRequirements = hostRequirements == null ? Map.of() : hostRequirements;
         variables = variables == null ? Map.of() : variables;
         triggers = triggers == null ? List.of() : List.copyOf(triggers);
         components = components == null ? List.of() : List.copyOf(components);
+    }
+
+    /** An app that requires no host features (lock version 0 or 1 without requirements). */
+    public LockedApp(int spinLockVersion, Map<String, Object> metadata, Map<String, LockedVariable> variables,
+            List<LockedTrigger> triggers, List<LockedComponent> components) {
+        this(spinLockVersion, List.of(), metadata, Map.of(), variables, triggers, components);
     }
 
     /** The app's {@code name} metadata, or an empty string. */

@@ -6,10 +6,12 @@ import dev.spinj.loader.manifest.Manifest.FileMount;
 import dev.spinj.loader.manifest.Manifest.FilePattern;
 import dev.spinj.loader.manifest.Manifest.FilePlacement;
 import dev.spinj.loader.manifest.Manifest.LocalSource;
+import dev.spinj.loader.manifest.Manifest.Profile;
 import dev.spinj.loader.manifest.Manifest.Source;
 import dev.spinj.loader.manifest.Manifest.UrlSource;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,16 +32,25 @@ final class ComponentReader {
         List<String> allowed = new ArrayList<>(COMMON_KEYS);
         allowed.addAll(version == 1
                 ? List.of("id", "trigger", "config")
-                : List.of("variables", "allowed_outbound_hosts"));
+                : List.of("variables", "allowed_outbound_hosts", "targets", "tool", "dependencies_inherit_configuration",
+                        "dependencies", "profile"));
         table.denyUnknown(allowed);
+        if (version == 2) {
+            checkOpaqueKeys(table);
+        }
 
         List<String> httpHosts = table.stringList("allowed_http_hosts");
         AllowedHttpHosts.problem(httpHosts).ifPresent(message -> {
             throw new InvalidManifestException(message);
         });
         List<String> outboundHosts = new ArrayList<>(table.stringList("allowed_outbound_hosts"));
+        if (outboundHosts.contains(AllowedHttpHosts.ALLOW_ALL)) {
+            throw table.error("allowed_outbound_hosts", "'insecure:allow-all' is not allowed - use '*://*:*' instead"
+                    + " if you really want to allow all outbound traffic'");
+        }
         for (String host : outboundHosts) {
-            if (!host.contains("://")) {
+            // A template such as "{{ origin }}" is checked once variables resolve it, as Spin does.
+            if (!host.contains("://") && !host.contains("{{")) {
                 throw table.error("allowed_outbound_hosts",
                         "\"" + host + "\" does not contain a scheme (e.g., 'http://' or '*://')");
             }
@@ -70,10 +81,44 @@ final class ComponentReader {
                 table.stringList("ai_models"),
                 table.stringMap("environment"),
                 config,
-                build(table));
+                build(table),
+                version == 1 ? Map.of() : Dependencies.read(id, table));
     }
 
-    private static Source source(TomlFields table, int version) {
+    /** The v2 keys Spin reads only for {@code spin build}/deploy checks or plugins: validated, not used. */
+    static void checkOpaqueKeys(TomlFields table) {
+        Targets.check(table);
+        TomlFields tools = table.optionalTable("tool");
+        if (tools != null) {
+            tools.keys().forEach(tools::requiredTable);
+        }
+    }
+
+    /** {@code [component.<id>.profile.<name>]} tables by profile name. */
+    static Map<String, Profile> profiles(TomlFields table) {
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        TomlFields byName = table.optionalTable("profile");
+        if (byName == null) {
+            return profiles;
+        }
+        for (String name : byName.keys()) {
+            TomlFields profile = byName.requiredTable(name);
+            profile.denyUnknown(List.of("source", "environment", "dependencies", "build"));
+            List<String> commands = null;
+            boolean commandIsList = false;
+            TomlFields build = profile.optionalTable("build");
+            if (build != null) {
+                build.denyUnknown(List.of("command"));
+                commands = commands(build);
+                commandIsList = build.raw("command") instanceof org.tomlj.TomlArray;
+            }
+            profiles.put(name, new Profile(profile.has("source") ? source(profile, 2) : null,
+                    profile.stringMap("environment"), Dependencies.read(name, profile), commands, commandIsList));
+        }
+        return profiles;
+    }
+
+    static Source source(TomlFields table, int version) {
         Object raw = table.raw("source");
         if (raw == null) {
             throw table.missing("source");
@@ -144,6 +189,15 @@ final class ComponentReader {
             return null;
         }
         build.denyUnknown(List.of("command", "workdir", "watch"));
-        return new Build(build.requiredString("command"), build.optionalString("workdir"), build.stringList("watch"));
+        return new Build(commands(build), build.raw("command") instanceof org.tomlj.TomlArray,
+                build.optionalString("workdir"), build.stringList("watch"));
+    }
+
+    /** {@code command}: a string, or (Spin 2+) a list of strings run in order. */
+    private static List<String> commands(TomlFields build) {
+        if (build.raw("command") instanceof org.tomlj.TomlArray) {
+            return build.stringList("command");
+        }
+        return List.of(build.requiredString("command"));
     }
 }

@@ -10,4 +10,9 @@ public final class InvalidManifestException extends RuntimeException {
     public InvalidManifestException(String message) {
         super(message);
     }
+
+    /** A headline such as {@code component "x" has invalid dependencies}, caused by the specific problem. */
+    public InvalidManifestException(String message, InvalidManifestException cause) {
+        super(message, cause);
+    }
 }

@@ -68,7 +68,60 @@ public record Manifest(
             List<String> aiModels,
             Map<String, String> environment,
             Map<String, String> config,
-            Build build) {}
+            Build build,
+            Map<String, Dependency> dependencies) {
+
+        public Component {
+            dependencies = Collections.unmodifiableMap(new LinkedHashMap<>(dependencies));
+        }
+
+        /** This component with a profile's overrides applied (Spin 4 {@code apply_profile_overrides}). */
+        Component withProfile(Profile profile) {
+            Map<String, String> env = new LinkedHashMap<>(environment);
+            env.putAll(profile.environment());
+            Map<String, Dependency> deps = new LinkedHashMap<>(dependencies);
+            deps.putAll(profile.dependencies());
+            Build profileBuild = profile.buildCommands() == null ? build
+                    : new Build(profile.buildCommands(), profile.buildCommandIsList(),
+                            build == null ? null : build.workdir(), build == null ? List.of() : build.watch());
+            return new Component(id, description, profile.source() == null ? source : profile.source(), files,
+                    excludeFiles, allowedHttpHosts, allowedOutboundHosts, keyValueStores, sqliteDatabases, aiModels,
+                    env, config, profileBuild, deps);
+        }
+    }
+
+    /**
+     * {@code [component.<id>.profile.<name>]}: what {@code --profile <name>} changes. Null
+     * source/buildCommands leave the component's own.
+     */
+    record Profile(Source source, Map<String, String> environment, Map<String, Dependency> dependencies,
+            List<String> buildCommands, boolean buildCommandIsList) {}
+
+    /**
+     * One {@code [component.<id>.dependencies]} entry.
+     *
+     * @param name    the import it satisfies: plain kebab, or {@code ns:pkg[/iface][@ver]}
+     * @param source  where its wasm comes from
+     * @param export  the export to use instead of the import's own name, or null
+     * @param inherit {@code null} = all configuration; otherwise the capability sets let through
+     */
+    public record Dependency(String name, DependencySource source, String export, List<String> inherit) {}
+
+    /** Where a dependency comes from. */
+    public sealed interface DependencySource permits LocalDependency, UrlDependency, RegistryDependency,
+            AppComponentDependency {}
+
+    /** {@code { path = "x.wasm" }}, relative to the manifest directory. */
+    public record LocalDependency(String path) implements DependencySource {}
+
+    /** {@code { url, digest }}. */
+    public record UrlDependency(String url, String digest) implements DependencySource {}
+
+    /** A registry package: {@code "<version>"} or {@code { version, registry?, package? }}. */
+    public record RegistryDependency(String version, String registry, String packageName) implements DependencySource {}
+
+    /** {@code { component = "<app component id>" }} (Spin 3.5+). */
+    public record AppComponentDependency(String component) implements DependencySource {}
 
     /** Where a component's wasm comes from. */
     public sealed interface Source permits LocalSource, UrlSource {}
@@ -88,6 +141,21 @@ public record Manifest(
     /** A file or directory mounted at an absolute guest path. */
     public record FilePlacement(String source, String destination) implements FileMount {}
 
-    /** {@code [component.build]}: used by {@code spin build}/{@code watch}, carried into v2 locks. */
-    public record Build(String command, String workdir, List<String> watch) {}
+    /**
+     * {@code [component.build]}: used by {@code spin build}/{@code watch}, carried into v2 locks.
+     *
+     * @param commands      run in order; one entry when {@code command} is a string
+     * @param commandIsList whether the manifest wrote {@code command} as a list (the lock keeps its form)
+     */
+    public record Build(List<String> commands, boolean commandIsList, String workdir, List<String> watch) {
+        public Build {
+            commands = List.copyOf(commands);
+            watch = List.copyOf(watch);
+        }
+
+        /** {@code command} as written: a string, or a list of strings. */
+        public Object commandAsWritten() {
+            return commandIsList ? commands : commands.get(0);
+        }
+    }
 }

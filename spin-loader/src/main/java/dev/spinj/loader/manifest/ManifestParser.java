@@ -16,6 +16,14 @@ public final class ManifestParser {
     private ManifestParser() {}
 
     public static Manifest parse(Path file) throws ManifestException {
+        return parse(file, null);
+    }
+
+    /**
+     * @param profile a Spin 4 {@code --profile}: each component defining it gets its overrides;
+     *                null for the defaults. v1 manifests have no profiles.
+     */
+    public static Manifest parse(Path file, String profile) throws ManifestException {
         TomlParseResult toml;
         try {
             toml = Toml.parse(file);
@@ -31,8 +39,13 @@ public final class ManifestParser {
             }
             TomlFields root = TomlFields.root(toml);
             return switch (version(root)) {
-                case 1 -> V1Compat.read(root);
-                default -> V2Reader.read(root);
+                case 1 -> {
+                    if (profile != null) {
+                        throw new InvalidManifestException("Profile " + profile + " is not defined in this application");
+                    }
+                    yield V1Compat.read(root);
+                }
+                default -> V2Reader.read(root, profile);
             };
         } catch (InvalidManifestException e) {
             throw new ManifestException(file, e);

@@ -2,6 +2,7 @@ package dev.spinj.loader.manifest;
 
 import dev.spinj.loader.manifest.Manifest.AppInfo;
 import dev.spinj.loader.manifest.Manifest.Component;
+import dev.spinj.loader.manifest.Manifest.Profile;
 import dev.spinj.loader.manifest.Manifest.Trigger;
 import dev.spinj.loader.manifest.Manifest.Variable;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Set;
  */
 final class V2Reader {
     private static final Map<String, List<String>> TRIGGER_KEYS = Map.of(
-            "http", List.of("id", "component", "route", "executor"),
+            "http", List.of("id", "component", "static_response", "route", "executor"),
             "redis", List.of("id", "component", "channel", "address", "executor"));
     private static final Map<String, List<String>> APP_TRIGGER_KEYS = Map.of(
             "http", List.of("base"),
@@ -32,14 +33,25 @@ final class V2Reader {
         RawTrigger withId(String newId) {
             return new RawTrigger(type, newId, componentRef, inline, table, config);
         }
+
+        /** A 3.5+ HTTP trigger answering with a fixed response: it runs no component. */
+        boolean staticResponse() {
+            return componentRef == null && inline == null;
+        }
     }
 
     private V2Reader() {}
 
-    static Manifest read(TomlFields root) {
+    /** @param profile the {@code --profile} to apply, or null for the components' defaults */
+    static Manifest read(TomlFields root, String profile) {
         root.denyUnknown(List.of("spin_manifest_version", "application", "variables", "trigger", "component"));
         TomlFields application = root.requiredTable("application");
-        application.denyUnknown(List.of("name", "version", "description", "authors", "trigger"));
+        application.denyUnknown(List.of("name", "version", "description", "authors", "targets", "trigger", "tool"));
+        Targets.check(application);
+        TomlFields tools = application.optionalTable("tool");
+        if (tools != null) {
+            tools.keys().forEach(tools::requiredTable);
+        }
         AppInfo app = new AppInfo(
                 application.requiredString("name"),
                 application.optionalString("version"),
@@ -47,20 +59,38 @@ final class V2Reader {
                 application.stringList("authors"));
 
         Map<String, Component> components = new LinkedHashMap<>();
+        boolean profileDefined = false;
         TomlFields componentTables = root.optionalTable("component");
         if (componentTables != null) {
             for (String id : componentTables.keys()) {
                 Identifiers.kebabProblem(id).ifPresent(p -> {
                     throw componentTables.error(id, p);
                 });
-                components.put(id, ComponentReader.read(id, componentTables.requiredTable(id), 2));
+                TomlFields table = componentTables.requiredTable(id);
+                Component component = ComponentReader.read(id, table, 2);
+                Profile override = ComponentReader.profiles(table).get(profile);
+                if (override != null) {
+                    profileDefined = true;
+                    component = component.withProfile(override);
+                }
+                components.put(id, component);
             }
+        }
+        if (profile != null && !profileDefined) {
+            throw new InvalidManifestException("Profile " + profile + " is not defined in this application");
         }
 
         List<Trigger> triggers = new ArrayList<>();
         int inlineCounter = 1;
         for (RawTrigger raw : withIds(rawTriggers(root))) {
             String componentId = raw.componentRef();
+            if (raw.type().equals("http")) {
+                StaticResponses.requireComponentOrResponse(raw.table(), raw.id());
+            }
+            if (raw.staticResponse()) {
+                triggers.add(new Trigger(raw.type(), raw.id(), null, raw.config()));
+                continue;
+            }
             if (raw.inline() != null) {
                 componentId = raw.id() + "-component";
                 if (Identifiers.kebabProblem(componentId).isPresent() || components.containsKey(componentId)) {
@@ -106,7 +136,7 @@ final class V2Reader {
                         throw table.error("component", p);
                     });
                     componentRef = ref;
-                } else {
+                } else if (table.has("component") || !type.equals("http")) {
                     inline = table.requiredTable("component");
                 }
                 triggers.add(new RawTrigger(type, table.optionalString("id"), componentRef, inline, table, config));
@@ -115,7 +145,7 @@ final class V2Reader {
         return triggers;
     }
 
-    /** A route is a string, or (Spin 2.2+) {@code { private = true }}. */
+    /** A route is a string, or (Spin 2.5+) {@code { private = true }}. */
     private static void requireRoute(TomlFields table) {
         if (!table.has("route")) {
             throw table.missing("route");
@@ -123,7 +153,11 @@ final class V2Reader {
         if (!(table.raw("route") instanceof String)) {
             TomlFields route = table.optionalTable("route");
             route.denyUnknown(List.of("private"));
-            route.optionalBoolean("private");
+            if (!route.optionalBoolean("private")) {
+                Object named = table.has("id") ? table.raw("id") : table.raw("component");
+                throw table.error("route", "route must be a string pattern or '{ private = true }': '"
+                        + (named instanceof String s ? s : "") + "' has { private = false }");
+            }
         }
     }
 

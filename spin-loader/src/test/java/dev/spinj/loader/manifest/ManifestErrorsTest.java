@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each invalid manifest under src/test/resources/errors, with Spin's headline and the exact cause. */
@@ -109,5 +111,89 @@ class ManifestErrorsTest {
     void v2TriggerNamingUnknownComponent() {
         assertEquals("unknown component `nowhere` for key `trigger.http.component` at line 8 column 1",
                 cause("v2-unknown-component.toml"));
+    }
+
+    @Test
+    void v2PrivateRouteMustBeTrue() {
+        assertEquals("route must be a string pattern or '{ private = true }': 'hidden' has { private = false }"
+                + " for key `trigger.http.route` at line 8 column 1", cause("v2-private-false.toml"));
+    }
+
+    @Test
+    void v2TriggerWithComponentAndStaticResponse() {
+        assertEquals("Triggers must specify either component or static_response - both-ways has both"
+                + " for key `trigger.http.static_response` at line 10 column 1", cause("v2-static-and-component.toml"));
+    }
+
+    @Test
+    void v2TriggerWithNeitherComponentNorStaticResponse() {
+        assertEquals("Triggers must specify either component or static_response - http-trigger1 has neither"
+                + " for key `trigger.http.component` at line 6 column 1", cause("v2-static-neither.toml"));
+    }
+
+    @Test
+    void v2StaticResponseStatusMustBeANumber() {
+        assertEquals("invalid type: string \"teapot\", expected u16"
+                + " for key `trigger.http.static_response.status_code` at line 8 column 21",
+                cause("v2-static-bad-status.toml"));
+    }
+
+    @Test
+    void v2OutboundHostWithoutScheme() {
+        assertEquals("\"example.com\" does not contain a scheme (e.g., 'http://' or '*://')"
+                + " for key `component.api.allowed_outbound_hosts` at line 12 column 1", cause("v2-no-scheme.toml"));
+    }
+
+    @Test
+    void v2InsecureAllowAllIsRefused() {
+        assertEquals("'insecure:allow-all' is not allowed - use '*://*:*' instead if you really want to allow all"
+                + " outbound traffic' for key `component.api.allowed_outbound_hosts` at line 12 column 1",
+                cause("v2-allow-all.toml"));
+    }
+
+    @Test
+    void v2UnknownProfile() {
+        ManifestException e = assertThrows(ManifestException.class,
+                () -> ManifestParser.parse(manifest("v2-features.toml"), "release"));
+        assertEquals("Profile release is not defined in this application", e.getCause().getMessage());
+    }
+
+    @Test
+    void v2KeysSpin3And4AcceptAreRead() throws ManifestException {
+        Manifest manifest = ManifestParser.parse(manifest("v2-features.toml"));
+        Manifest.Component api = manifest.components().get(0);
+        assertEquals(List.of("npm install", "npm run build"), api.build().commands());
+        assertEquals(List.of("{{ origin }}"), api.allowedOutboundHosts());
+        assertEquals("/users/:id", manifest.triggers().get(0).config().get("route"));
+        assertEquals(Map.of(), api.environment());
+        assertEquals(Map.of("MODE", "debug"),
+                ManifestParser.parse(manifest("v2-features.toml"), "debug").components().get(0).environment());
+    }
+
+    @Test
+    void v2DependencyWithoutPackageName() {
+        InvalidManifestException e = dependencyProblem("v2-dep-no-package.toml");
+        assertEquals("component \"api\" has invalid dependencies", e.getMessage());
+        assertEquals("dependency \"greeter\" must specify a package name"
+                + " for key `component.api.dependencies.greeter` at line 13 column 1", e.getCause().getMessage());
+    }
+
+    @Test
+    void v2PackageDependencyMayNotNameAnExport() {
+        assertEquals("using an export to satisfy the package dependency \"spinj:lib\" is not currently permitted"
+                + " for key `component.api.dependencies.spinj:lib` at line 13 column 1",
+                dependencyProblem("v2-dep-package-export.toml").getCause().getMessage());
+    }
+
+    @Test
+    void v2InheritConfigurationSetTwice() {
+        assertEquals("`dependencies_inherit_configuration` cannot be combined with a dependency's"
+                + " `inherit_configuration` for key `component.api.dependencies.spinj:lib/iface` at line 14 column 1",
+                dependencyProblem("v2-dep-inherit-twice.toml").getCause().getMessage());
+    }
+
+    private static InvalidManifestException dependencyProblem(String name) {
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestParser.parse(manifest(name)));
+        return (InvalidManifestException) e.getCause();
     }
 }

@@ -5,6 +5,7 @@ import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedTrigger;
 import dev.spinj.trigger.http.executor.HttpExecutor;
 import dev.spinj.trigger.http.executor.SpinHttpExecutor;
+import dev.spinj.trigger.http.executor.StaticResponseExecutor;
 import dev.spinj.trigger.http.executor.WagiExecutor;
 import dev.spinj.trigger.http.routing.Route;
 import dev.spinj.trigger.http.routing.RouteMatch;
@@ -61,7 +62,14 @@ public final class HttpTrigger implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new ComponentLoadException(e.getMessage(), e);
             }
-            if (config.component() == null || config.route() == null) {
+            if (config.staticResponse() != null) {
+                // No component: the same answer every time, and nothing to instantiate.
+                Route route = Route.staticResponse(trigger.id(), config.route(), config.staticResponse());
+                executors.put(route, new StaticResponseExecutor(config.staticResponse()));
+                routes.add(route);
+                continue;
+            }
+            if (config.component() == null || (config.route() == null && !config.privateRoute())) {
                 throw new ComponentLoadException("trigger " + trigger.id() + " needs a component and a route");
             }
             ComponentPre component = prepared.get(config.component());
@@ -69,14 +77,22 @@ public final class HttpTrigger implements AutoCloseable {
                 component = wasm.prepare(config.component());
                 prepared.put(config.component(), component);
             }
-            Route route = new Route(config.component(), config.route(), component.component().metadataString("description"));
+            String description = component.component().metadataString("description");
+            Route route = config.privateRoute()
+                    ? Route.privateRoute(config.component(), description)
+                    : new Route(config.component(), config.route(), description);
             // Keyed by route, not component: one component may serve two triggers with different executors.
             executors.put(route, config.isWagi()
                     ? new WagiExecutor(component, config.wagiEntrypoint(), config.wagiArgv(), logs, options.maxResponseBody())
                     : new SpinHttpExecutor(component, logs, options.maxResponseBody()));
             routes.add(route);
         }
-        Router router = Router.build(base, routes);
+        Router router;
+        try {
+            router = Router.build(base, routes);
+        } catch (IllegalArgumentException e) {
+            throw new ComponentLoadException(e.getMessage(), e);
+        }
         var deadlines = new Deadlines(options.requestTimeout());
         return new HttpTrigger(new RequestDispatcher(router, executors, deadlines, app.name(), app.version()), wasm, options);
     }

@@ -44,7 +44,7 @@ public final class HostServices implements AutoCloseable {
         stores.checkDefined(app);
         databases = SqliteDatabases.configure(settings.stateDir(), settings.runtimeConfig().sqliteDatabases());
         databases.checkDefined(app);
-        interfaces.add(OutboundHttpHost.forApp(app, spin2, settings.http(), origin));
+        interfaces.add(OutboundHttpHost.forApp(app, spin2, settings.http(), origin, variables));
         postgres = RdbmsHost.postgres(app);
         mysql = RdbmsHost.mysql(app);
         interfaces.add(new KeyValueHost(stores));

@@ -2,9 +2,11 @@ package dev.spinj.trigger.http.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.lock.LockedVariable;
 import dev.spinj.wasm.config.HostSettings;
 import dev.spinj.wasm.host.http.OutboundHttpSettings;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +92,31 @@ class OutboundHttpHostTest {
             assertEquals("ok 200\ncontent-type: text/plain\nx-probe: two\ncontent-length: 12\n\nhello from " + other,
                     withoutDate(out));
         }
+    }
+
+    /**
+     * A Spin 2+ lock whose components allow {@code {{ upstream }}} (SPEC2 6.7): the template is
+     * resolved at startup, here by the SPIN_VARIABLE_ environment provider over the default.
+     */
+    private static LockedApp allowingTemplate() throws Exception {
+        LockedApp v1 = HostProbe.withComponentMetadata(HostProbe.lock(), "allowed_outbound_hosts", List.of("{{ upstream }}"));
+        Map<String, Object> metadata = new HashMap<>(v1.metadata());
+        metadata.put("triggers", Map.of("http", Map.of()));
+        Map<String, LockedVariable> variables = new HashMap<>(v1.variables());
+        variables.put("upstream", new LockedVariable(null, "http://nowhere.invalid", null));
+        return new LockedApp(0, metadata, variables, v1.triggers(), v1.components());
+    }
+
+    @Test
+    void templatedAllowedHostIsResolvedFromVariables() throws Exception {
+        Map<String, String> env = Map.of("SPIN_VARIABLE_UPSTREAM", "http://" + origin());
+        try (HostProbe probe = HostProbe.start(allowingTemplate(), env, HostSettings.defaults())) {
+            assertTrue(probe.run("a", "http", "0\thttp://" + origin() + "/echo\tnobody").startsWith("ok 201\n"));
+        }
+        try (HostProbe probe = HostProbe.start(allowingTemplate())) {
+            assertEquals("err 1\n", probe.run("a", "http", "0\thttp://" + origin() + "/echo\tnobody"));
+        }
+        assertEquals(1, served.get());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.spinj.trigger.http.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** SPEC 7.2 precedence and duplicates, and the SPEC 6 route listing; cases from Spin's tests. */
@@ -59,6 +61,76 @@ class RouterTest {
     void pathIsRoutedToComponent(String rule, String base, List<String> routes, String path, String expected) {
         Router router = router(base, routes.toArray(String[]::new));
         assertEquals(expected, router.route(path).orElseThrow().componentId());
+    }
+
+    /** SPEC2 6.2: routefinder precedence and trailing slashes; cases from Spin's routes tests. */
+    static Stream<Arguments> spin25RoutingCases() {
+        return Stream.of(
+                Arguments.of("exact beats param", List.of("param=/hey/:world", "exact=/hey/earth"), "/hey/earth", "exact"),
+                Arguments.of("param beats wildcard", List.of("wild=/:a/:b/...", "param=/hey/:world"), "/hey/earth", "param"),
+                Arguments.of("exact beats param beats wildcard", List.of("wild=/:a/:b/*", "param=/hey/:world",
+                        "exact=/hey/earth"), "/hey/earth", "exact"),
+                Arguments.of("param route over wildcard", List.of("wild=/users/...", "param=/users/:id"), "/users/1", "param"),
+                Arguments.of("wildcard below param", List.of("wild=/users/...", "param=/users/:id"), "/users/1/x", "wild"),
+                Arguments.of("first segment decides", List.of("a=/:x/b/c", "b=/a/:y/:z"), "/a/b/c", "b"),
+                Arguments.of("param then exact", List.of("p=/:x/c", "q=/a/:y"), "/a/c", "q"),
+                Arguments.of("longest wildcard wins over manifest order",
+                        List.of("one=/one/...", "three=/one/two/three/...", "two=/one/two/..."), "/one/two/three/x", "three"),
+                Arguments.of("exact over root wildcard", List.of("all=/...", "one=/one"), "/one", "one"),
+                Arguments.of("star spelling of wildcard", List.of("star=/files/*"), "/files/a/b", "star"),
+                Arguments.of("param with trailing slash", List.of("p=/users/:id"), "/users/9/", "p"),
+                Arguments.of("param route written with trailing slash", List.of("p=/users/:id/"), "/users/9", "p"),
+                Arguments.of("wildcard matches bare prefix", List.of("w=/u/:id/..."), "/u/1", "w"),
+                Arguments.of("wildcard matches prefix with slash", List.of("w=/u/:id/..."), "/u/1/", "w"),
+                Arguments.of("dotted params", List.of("file=/f/:name.:ext", "any=/f/:whole"), "/f/a.txt", "file"),
+                Arguments.of("param before slash takes dots", List.of("any=/f/:whole"), "/f/a.b.c", "any"),
+                Arguments.of("equal specs keep manifest order", List.of("first=/x/:a", "second=/x/:b"), "/x/1", "first"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2} goes to {3}")
+    @MethodSource("spin25RoutingCases")
+    void spin25PathIsRoutedByPrecedence(String rule, List<String> routes, String path, String expected) {
+        Router router = router("/", routes.toArray(String[]::new));
+        assertEquals(expected, router.route(path).orElseThrow().componentId());
+    }
+
+    @ParameterizedTest(name = "{1} does not match {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /users/:id          | /users
+            /users/:id          | /users/1/2
+            /users/:id/...      | /users
+            /users/:id/...      | /usersx/1
+            /f/:name.:ext       | /f/readme
+            /:a/b               | /x/c
+            """)
+    void spin25PathWithoutAMatch(String route, String path) {
+        assertTrue(router("/", "c=" + route).route(path).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0} is refused: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /users/:     | Error parsing route /users/: associated with component c: params must be named
+            /files/*rest | Error parsing route /files/*rest associated with component c: since there can only be one wildcard, it doesn't need a name. replace `*rest` with `*`
+            """)
+    void badRouteIsAStartupErrorInSpinWording(String route, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> router("/", "c=" + route));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void privateRouteIsNeverMatchedForAClient() {
+        Router router = Router.build("/", List.of(Route.privateRoute("hidden", null), new Route("other", "/other", null)));
+        assertTrue(router.route("/").isEmpty());
+        assertTrue(router.route("/hidden").isEmpty());
+        assertEquals(List.of("other"), componentIds(router));
+        assertEquals("hidden", router.routeToComponent("hidden").orElseThrow().componentId());
+    }
+
+    @Test
+    void paramWildcardRouteIsListedAsWildcard() {
+        Router router = Router.build("/", List.of(new Route("u", "/users/:id/...", null), new Route("v", "/v/:id", null)));
+        assertEquals(List.of("Available Routes:", "  u: http://h/users/:id (wildcard)", "  v: http://h/v/:id"),
+                router.availableRoutes("http://h"));
     }
 
     @Test

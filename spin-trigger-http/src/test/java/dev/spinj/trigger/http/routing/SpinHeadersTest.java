@@ -109,4 +109,32 @@ class SpinHeadersTest {
                         "X_RAW_COMPONENT_ROUTE", "X_COMPONENT_ROUTE", "X_CLIENT_ADDR"),
                 Arrays.stream(SpinHeader.values()).map(SpinHeader::cgiName).toList());
     }
+
+    @Test
+    void paramCapturesFollowTheSpinHeadersLowerCasedWithDashes() {
+        List<Header> headers = headersFor("/", "/base/:path_segment/:userID/...", get("/base/a%20b/U1/x/y/"));
+        assertEquals(List.of(
+                new Header("spin-path-info", "/x/y/"),
+                new Header("spin-full-url", "http://localhost/base/a%20b/U1/x/y/"),
+                new Header("spin-matched-route", "/base/:path_segment/:userID/..."),
+                new Header("spin-base-path", "/"),
+                new Header("spin-raw-component-route", "/base/:path_segment/:userID/..."),
+                new Header("spin-component-route", "/base/:path_segment/:userID"),
+                new Header("spin-client-addr", "127.0.0.1:8777"),
+                new Header("spin-path-match-path-segment", "a%20b"),
+                new Header("spin-path-match-userid", "U1")),
+                headers);
+    }
+
+    @ParameterizedTest(name = "{0} gives path-info \"{1}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            /foo/1      | ""
+            /foo/1/     | /
+            /foo/1/bar  | /bar
+            /foo/1/bar/ | /bar/
+            """)
+    void paramWildcardPathInfoKeepsTheTrailingSlash(String path, String pathInfo) {
+        List<Header> headers = headersFor("/", "/foo/:n/...", get(path));
+        assertEquals(new Header("spin-path-info", pathInfo), headers.get(0));
+    }
 }

@@ -12,6 +12,8 @@ import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostImport;
 import dev.spinj.wasm.host.HostInterface;
 import dev.spinj.wasm.http.Header;
+import dev.spinj.wasm.variables.VariableException;
+import dev.spinj.wasm.variables.Variables;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
@@ -43,21 +45,31 @@ public final class OutboundHttpHost implements HostInterface {
     }
 
     /**
-     * Reads every component's allow-list: {@code allowed_outbound_hosts} in a Spin 2 lock,
+     * Reads every component's allow-list: {@code allowed_outbound_hosts} in a Spin 2 lock, its
+     * {@code {{ variable }}} templates resolved at startup as Spin 3+ does, or
      * {@code allowed_http_hosts} in a Spin 1 lock; an invalid entry fails startup naming the component.
      */
-    public static OutboundHttpHost forApp(LockedApp app, boolean spin2, OutboundHttpSettings settings, AppOrigin origin) {
+    public static OutboundHttpHost forApp(LockedApp app, boolean spin2, OutboundHttpSettings settings, AppOrigin origin,
+            Variables variables) {
         Map<String, AllowedOutboundHosts> allowed = new HashMap<>();
         for (LockedComponent component : app.components()) {
             try {
                 allowed.put(component.id(), spin2
-                        ? AllowedOutboundHosts.spin2(component.metadataList("allowed_outbound_hosts"))
+                        ? AllowedOutboundHosts.spin2(resolved(component.metadataList("allowed_outbound_hosts"), variables))
                         : AllowedOutboundHosts.spin1(component.metadataList("allowed_http_hosts")));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | VariableException e) {
                 throw new RuntimeConfigException("Component " + component.id() + ": invalid allowed hosts: " + e.getMessage(), e);
             }
         }
         return new OutboundHttpHost(allowed, settings, origin);
+    }
+
+    private static List<String> resolved(List<String> entries, Variables variables) throws VariableException {
+        List<String> hosts = new java.util.ArrayList<>();
+        for (String entry : entries) {
+            hosts.add(entry.contains("{{") ? variables.resolveTemplate(entry) : entry);
+        }
+        return hosts;
     }
 
     @Override
