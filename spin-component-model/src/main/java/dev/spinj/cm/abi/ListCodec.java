@@ -1,14 +1,11 @@
 package dev.spinj.cm.abi;
 
-import dev.spinj.cm.types.CoreValType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /** list&lt;T&gt; as a Java List; the length is checked against memory before anything is allocated. */
-final class ListCodec implements ValueCodec {
-    private static final CoreValType[] FLAT = {CoreValType.I32, CoreValType.I32};
-
+final class ListCodec extends PointerLengthCodec {
     private final ValueCodec element;
 
     ListCodec(ValueCodec element) {
@@ -16,46 +13,7 @@ final class ListCodec implements ValueCodec {
     }
 
     @Override
-    public int size() {
-        return 8;
-    }
-
-    @Override
-    public int alignment() {
-        return 4;
-    }
-
-    @Override
-    public CoreValType[] flat() {
-        return FLAT;
-    }
-
-    @Override
-    public Object load(CallContext cx, int ptr) {
-        return loadRange(cx, cx.memory().readInt(ptr), cx.memory().readInt(ptr + 4));
-    }
-
-    @Override
-    public void store(CallContext cx, Object value, int ptr) {
-        long packed = storeRange(cx, value);
-        cx.memory().writeI32(ptr, (int) (packed >>> 32));
-        cx.memory().writeI32(ptr + 4, (int) packed);
-    }
-
-    @Override
-    public Object liftFlat(CallContext cx, FlatReader in) {
-        int ptr = (int) in.next();
-        return loadRange(cx, ptr, (int) in.next());
-    }
-
-    @Override
-    public void lowerFlat(CallContext cx, Object value, FlatWriter out) {
-        long packed = storeRange(cx, value);
-        out.add((int) (packed >>> 32));
-        out.add((int) packed);
-    }
-
-    private List<Object> loadRange(CallContext cx, int ptr, int length) {
+    List<Object> loadRange(CallContext cx, int ptr, int length) {
         long count = Integer.toUnsignedLong(length);
         long byteLength = checkedByteLength(cx, count, element.size());
         cx.checkRange(ptr, byteLength, element.alignment(), "list");
@@ -67,7 +25,8 @@ final class ListCodec implements ValueCodec {
         return Collections.unmodifiableList(out);
     }
 
-    private long storeRange(CallContext cx, Object value) {
+    @Override
+    long storeRange(CallContext cx, Object value) {
         if (!(value instanceof List<?> list)) {
             throw ValueCodec.badValue(cx, "list", value);
         }

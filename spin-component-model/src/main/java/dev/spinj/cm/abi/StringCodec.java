@@ -1,7 +1,6 @@
 package dev.spinj.cm.abi;
 
 import dev.spinj.cm.binary.CanonOptions.StringEncoding;
-import dev.spinj.cm.types.CoreValType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -14,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  * store_utf8_to_utf16} and {@code store_string_to_latin1_or_utf16}, including their
  * worst-case-then-shrink realloc calls.
  */
-final class StringCodec implements ValueCodec {
-    private static final CoreValType[] FLAT = {CoreValType.I32, CoreValType.I32};
+final class StringCodec extends PointerLengthCodec {
     private static final int UTF16_TAG = 1 << 31;
 
     private final StringEncoding encoding;
@@ -25,46 +23,7 @@ final class StringCodec implements ValueCodec {
     }
 
     @Override
-    public int size() {
-        return 8;
-    }
-
-    @Override
-    public int alignment() {
-        return 4;
-    }
-
-    @Override
-    public CoreValType[] flat() {
-        return FLAT;
-    }
-
-    @Override
-    public Object load(CallContext cx, int ptr) {
-        return loadRange(cx, cx.memory().readInt(ptr), cx.memory().readInt(ptr + 4));
-    }
-
-    @Override
-    public void store(CallContext cx, Object value, int ptr) {
-        long packed = storeRange(cx, value);
-        cx.memory().writeI32(ptr, (int) (packed >>> 32));
-        cx.memory().writeI32(ptr + 4, (int) packed);
-    }
-
-    @Override
-    public Object liftFlat(CallContext cx, FlatReader in) {
-        int ptr = (int) in.next();
-        return loadRange(cx, ptr, (int) in.next());
-    }
-
-    @Override
-    public void lowerFlat(CallContext cx, Object value, FlatWriter out) {
-        long packed = storeRange(cx, value);
-        out.add((int) (packed >>> 32));
-        out.add((int) packed);
-    }
-
-    private String loadRange(CallContext cx, int ptr, int taggedUnits) {
+    String loadRange(CallContext cx, int ptr, int taggedUnits) {
         long units = Integer.toUnsignedLong(taggedUnits);
         long byteLength;
         int alignment;
@@ -107,7 +66,8 @@ final class StringCodec implements ValueCodec {
     }
 
     /** Stores the string with realloc and returns {@code ptr << 32 | tagged code units}. */
-    private long storeRange(CallContext cx, Object value) {
+    @Override
+    long storeRange(CallContext cx, Object value) {
         if (!(value instanceof String s)) {
             throw ValueCodec.badValue(cx, "string", value);
         }
