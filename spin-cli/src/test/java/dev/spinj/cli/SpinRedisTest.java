@@ -74,14 +74,15 @@ class SpinRedisTest {
     }
 
     @Test
-    void upAgainstAClosedPortFailsNamingTheAddressWithinTenSeconds() throws Exception {
+    void upAgainstAClosedPortFailsNamingTheAddressInsteadOfRetrying() throws Exception {
         Path manifest = exampleManifest("redis://127.0.0.1:1");
         long started = System.nanoTime();
         try (SpinProcess spin = SpinProcess.start(manifest.getParent(), Map.of(), "up", "-f", manifest.toString())) {
             assertEquals(1, spin.exitCode());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertTrue(spin.stderr().contains("Error: Redis trigger failed to connect to redis://127.0.0.1:1\n"), spin.stderr());
-            assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+            // Two JVM starts take seconds on a loaded machine; retrying with backoff would take minutes.
+            assertTrue(took.compareTo(Duration.ofSeconds(60)) < 0, "took " + took);
         }
     }
 }
