@@ -5,7 +5,11 @@ import dev.spinj.loader.AppLoader;
 import dev.spinj.loader.WasmFileApp;
 import dev.spinj.loader.lock.LockFiles;
 import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.loader.manifest.ManifestException;
+import dev.spinj.loader.oci.ArtifactApp;
+import dev.spinj.loader.oci.PulledArtifact;
+import dev.spinj.loader.oci.Reference;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -38,7 +43,8 @@ final class UpCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-f", "--from"}, paramLabel = "<APPLICATION>",
-            description = "The application to run: a spin.toml file, a directory containing one, or a .wasm file served on /... (default: spin.toml).")
+            description = "The application to run: a spin.toml file, a directory containing one, a .wasm file served on /..., "
+                    + "or a registry reference such as ghcr.io/me/app:v1 (default: spin.toml).")
     String from;
 
     @Option(names = {"--from-file", "--file"}, hidden = true, paramLabel = "<APP_MANIFEST_FILE>")
@@ -54,7 +60,7 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = {"-e", "--env"}, paramLabel = "<ENV>", description = "Pass an environment variable (key=value) to all components of the application.")
     List<String> env = new ArrayList<>();
 
-    @Option(names = {"-k", "--insecure"}, description = "Ignore server certificate errors (accepted for Spin compatibility).")
+    @Option(names = {"-k", "--insecure"}, description = "Pull an application from a registry over plain HTTP.")
     boolean insecure;
 
     @Option(names = {"-h", "--help"}, description = "Print help information, including the trigger options.")
@@ -72,8 +78,11 @@ final class UpCommand implements Callable<Integer> {
             printHelp(System.out);
             return 0;
         }
-        Path manifest = resolveManifest(fromFile != null ? fromFile : from);
-        if (build && !WasmFileApp.isWasmFile(manifest)) { // a bare module has nothing to build
+        // Like Spin: an existing path is a file; otherwise something that looks like a reference is one.
+        boolean fromRegistry = fromFile == null && from != null && !Files.exists(Path.of(from)) && Reference.isProbablyReference(from);
+        Path manifest = fromRegistry ? null : resolveManifest(fromFile != null ? fromFile : from);
+        String appName = fromRegistry ? from : manifest.toString();
+        if (build && manifest != null && !WasmFileApp.isWasmFile(manifest)) { // a bare module has nothing to build
             ComponentBuilder.forManifest(manifest).build(List.of(), System.out);
         }
         Map<String, String> extraEnv = parseEnv(env);
@@ -82,8 +91,8 @@ final class UpCommand implements Callable<Integer> {
         try {
             LockedApp app;
             try {
-                app = WasmFileApp.isWasmFile(manifest)
-                        ? WasmFileApp.lock(manifest, extraEnv)
+                app = fromRegistry ? registryApp(workingDir, extraEnv)
+                        : WasmFileApp.isWasmFile(manifest) ? WasmFileApp.lock(manifest, extraEnv)
                         : AppLoader.load(manifest, workingDir, new AppLoader.Options(directMounts, extraEnv));
             } catch (ManifestException | AppLoadException e) {
                 throw new CliException(e.getMessage(), e.getCause());
@@ -91,21 +100,41 @@ final class UpCommand implements Callable<Integer> {
             List<String> types = app.triggerTypes();
             for (String type : types) {
                 if (!TRIGGER_TYPES.contains(type)) {
-                    throw new CliException("Unsupported trigger type '" + type + "' in " + manifest
+                    throw new CliException("Unsupported trigger type '" + type + "' in " + appName
                             + " (supported: " + String.join(", ", TRIGGER_TYPES) + ")");
                 }
             }
             if (types.isEmpty()) {
-                throw new CliException("The application in " + manifest + " has no triggers: nothing to run");
+                throw new CliException("The application in " + appName + " has no triggers: nothing to run");
             }
             Path lockFile = workingDir.resolve("spin.lock");
             LockFiles.write(app, lockFile);
-            return runTriggers(types, workingDir, lockFile, manifest.getParent());
+            return runTriggers(types, workingDir, lockFile, manifest == null ? null : manifest.getParent());
         } finally {
             if (ownsWorkingDir) {
                 deleteRecursively(workingDir);
             }
         }
+    }
+
+    /** Pulls (or finds in the cache) the app {@code from} names, with its files under the working directory. */
+    private LockedApp registryApp(Path workingDir, Map<String, String> extraEnv) throws CliException {
+        PulledArtifact pulled = RegistryAccess.pull(from, insecure);
+        LockedApp app;
+        try {
+            app = ArtifactApp.resolve(pulled, workingDir);
+        } catch (IOException e) {
+            throw new CliException("Failed to load " + from, e);
+        }
+        if (extraEnv.isEmpty()) {
+            return app;
+        }
+        List<LockedComponent> components = app.components().stream().map(c -> {
+            Map<String, String> env = new TreeMap<>(c.env());
+            env.putAll(extraEnv);
+            return new LockedComponent(c.id(), c.metadata(), c.source(), env, c.files(), c.config());
+        }).toList();
+        return new LockedApp(app.spinLockVersion(), app.metadata(), app.variables(), app.triggers(), components);
     }
 
     private int runTriggers(List<String> types, Path workingDir, Path lockFile, Path appDir)
@@ -178,7 +207,7 @@ final class UpCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
