@@ -5,7 +5,6 @@ import dev.spinj.loader.AppLoader;
 import dev.spinj.loader.WasmFileApp;
 import dev.spinj.loader.lock.LockFiles;
 import dev.spinj.loader.lock.LockedApp;
-import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.loader.manifest.ManifestException;
 import dev.spinj.loader.oci.ArtifactApp;
 import dev.spinj.loader.oci.PulledArtifact;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -120,21 +118,11 @@ final class UpCommand implements Callable<Integer> {
     /** Pulls (or finds in the cache) the app {@code from} names, with its files under the working directory. */
     private LockedApp registryApp(Path workingDir, Map<String, String> extraEnv) throws CliException {
         PulledArtifact pulled = RegistryAccess.pull(from, insecure);
-        LockedApp app;
         try {
-            app = ArtifactApp.resolve(pulled, workingDir);
+            return ArtifactApp.resolve(pulled, workingDir, extraEnv);
         } catch (IOException e) {
             throw new CliException("Failed to load " + from, e);
         }
-        if (extraEnv.isEmpty()) {
-            return app;
-        }
-        List<LockedComponent> components = app.components().stream().map(c -> {
-            Map<String, String> env = new TreeMap<>(c.env());
-            env.putAll(extraEnv);
-            return new LockedComponent(c.id(), c.metadata(), c.source(), env, c.files(), c.config());
-        }).toList();
-        return new LockedApp(app.spinLockVersion(), app.metadata(), app.variables(), app.triggers(), components);
     }
 
     private int runTriggers(List<String> types, Path workingDir, Path lockFile, Path appDir)

@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spinj.loader.AppLoader;
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.loader.oci.Blob;
+import dev.spinj.loader.oci.Descriptor;
+import dev.spinj.loader.oci.ImageManifest;
+import dev.spinj.loader.oci.MediaTypes;
+import dev.spinj.loader.oci.Reference;
+import dev.spinj.loader.oci.RegistryClient;
+import dev.spinj.loader.oci.SpinArtifact;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +59,7 @@ class SpinRegistryTest {
     private static SpinProcess spin(Map<String, String> env, String... args) throws Exception {
         Path home = Path.of(env.get("HOME"));
         // user.home too: the JVM takes it from the passwd entry, not from $HOME
-        return SpinProcess.start(home, env, java.util.List.of("-Duser.home=" + home), args);
+        return SpinProcess.start(home, env, List.of("-Duser.home=" + home), args);
     }
 
     private static String push(Map<String, String> env, String app, String reference) throws Exception {
@@ -117,6 +129,34 @@ class SpinRegistryTest {
                 assertEquals(Files.readString(EXAMPLES.resolve("multi-c/assets/hello.txt")), get(port, "/app/static/hello.txt").body());
                 assertEquals(Files.readString(EXAMPLES.resolve("multi-c/assets/index.html")), get(port, "/app/static/index.html").body());
                 assertEquals(200, get(port, "/app/hello").statusCode());
+            }
+        }
+    }
+
+    @Test
+    void anArtifactInTheSpin1ShapeWithTheLockAsConfigBlobRuns() throws Exception {
+        try (RegistryFixture registry = RegistryFixture.start(RegistryFixture.Auth.ANONYMOUS)) {
+            String reference = registry.host() + "/spinj/old-shape:v1";
+            LockedApp local = AppLoader.load(EXAMPLES.resolve("multi-c/spin.toml"), Files.createTempDirectory("spin1-shape"),
+                    new AppLoader.Options(false, Map.of()));
+            SpinArtifact current = SpinArtifact.assemble(local, Map.of(), Instant.now());
+            List<Blob> layers = current.layers().subList(0, current.layers().size() - 1);
+            Blob lock = current.layers().get(current.layers().size() - 1);
+            // Spin 0.9–1.5: the lock is the config blob, and the layers are wasm and data only
+            Blob config = new Blob(new Descriptor(MediaTypes.SPIN_LOCK, lock.descriptor().digest(), lock.descriptor().size()), null, lock.bytes());
+            RegistryClient client = new RegistryClient(Reference.parse(reference), true, Optional.empty(), RegistryClient.Access.PUSH);
+            for (Blob layer : layers) {
+                client.putBlob(layer);
+            }
+            client.putBlob(config);
+            client.putManifest(new ImageManifest(2, null, config.descriptor(), layers.stream().map(Blob::descriptor).toList(), Map.of())
+                    .toJson(), MediaTypes.OCI_MANIFEST);
+
+            int port = SpinProcess.freePort();
+            try (SpinProcess up = spin(freshUser(), "up", "-k", "-f", reference, "--listen", "127.0.0.1:" + port)) {
+                up.awaitStdout("Available Routes:", Duration.ofSeconds(60));
+                assertEquals(Files.readString(EXAMPLES.resolve("multi-c/assets/hello.txt")), get(port, "/app/static/hello.txt").body());
+                assertEquals(Files.readString(EXAMPLES.resolve("multi-c/assets/index.html")), get(port, "/app/static/index.html").body());
             }
         }
     }

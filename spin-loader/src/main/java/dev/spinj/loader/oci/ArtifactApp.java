@@ -26,7 +26,8 @@ public final class ArtifactApp {
 
     private ArtifactApp() {}
 
-    public static LockedApp resolve(PulledArtifact pulled, Path workingDir) throws IOException {
+    /** @param extraEnv {@code --env} pairs added to every component's environment */
+    public static LockedApp resolve(PulledArtifact pulled, Path workingDir, Map<String, String> extraEnv) throws IOException {
         LockedApp app;
         try {
             app = LockFiles.fromJson(new String(pulled.lock(), StandardCharsets.UTF_8));
@@ -46,11 +47,17 @@ public final class ArtifactApp {
             components.add(new LockedComponent(component.id(), component.metadata(),
                     new LockedComponentSource(component.source().contentType(),
                             ContentRef.ofPath(wasm(pulled.cache(), component))),
-                    component.env(), files, component.config()));
+                    env(component, extraEnv), files, component.config()));
         }
         Map<String, Object> metadata = new TreeMap<>(app.metadata());
         metadata.put("origin", ORIGIN_SCHEME + pulled.reference());
         return new LockedApp(app.spinLockVersion(), metadata, app.variables(), app.triggers(), components);
+    }
+
+    private static Map<String, String> env(LockedComponent component, Map<String, String> extraEnv) {
+        Map<String, String> env = new TreeMap<>(component.env());
+        env.putAll(extraEnv);
+        return env;
     }
 
     private static Path wasm(RegistryCache cache, LockedComponent component) throws IOException {

@@ -150,8 +150,9 @@ class SpinArtifactTest {
         }
         PulledArtifact pulled = new PulledArtifact(Reference.parse("example.com/golden:v1"), "sha256:" + "0".repeat(64),
                 artifact.layers().get(3).bytes(), cache);
-        LockedApp app = ArtifactApp.resolve(pulled, dir.resolve("run"));
+        LockedApp app = ArtifactApp.resolve(pulled, dir.resolve("run"), Map.of("EXTRA", "1"));
         assertEquals("vnd.fermyon.origin-oci:example.com/golden:v1", app.metadata().get("origin"));
+        assertEquals(Map.of("EXTRA", "1"), app.components().get(0).env());
         assertArrayEquals(bigWasm(), Files.readAllBytes(app.components().get(1).source().content().localPath()));
         Path tinyAssets = app.components().get(0).files().get(0).content().localPath();
         assertEquals(dir.resolve("run/assets/tiny"), tinyAssets);
