@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
 /** {@code spin registry push}: the app as Spin's OCI artifact, under a tag. */
 @Command(name = "push", description = "Push a Spin application to a registry.")
 final class RegistryPushCommand implements Callable<Integer> {
+    /** Set (to anything) to send files as archive layers even under the layer limit, as with Spin ≥ 2.6. */
+    static final String ARCHIVE_LAYERS = "SPIN_OCI_ARCHIVE_LAYERS";
+
     @Parameters(paramLabel = "<REFERENCE>", description = "Reference in the registry of the Spin application, e.g. ghcr.io/me/app:v1.")
     String reference;
 
@@ -73,7 +76,7 @@ final class RegistryPushCommand implements Callable<Integer> {
             System.out.println("Pushing app to the Registry...");
             String digest;
             try {
-                digest = ArtifactPusher.push(SpinArtifact.assemble(app, explicit, Instant.now()),
+                digest = ArtifactPusher.push(SpinArtifact.assemble(app, explicit, Instant.now(), System.getenv().containsKey(ARCHIVE_LAYERS)),
                         RegistryAccess.client(ref, insecure, RegistryClient.Access.PUSH));
             } catch (IOException e) {
                 throw new CliException("Failed to push " + manifest + " to " + reference, e);

@@ -134,12 +134,32 @@ class SpinRegistryTest {
     }
 
     @Test
+    void archiveLayersAskedForBySpinOciArchiveLayersAreUnpackedAndServed() throws Exception {
+        Path skopeo = RegistryFixture.requireBinary("/usr/bin/skopeo", "skopeo");
+        try (RegistryFixture registry = RegistryFixture.start(RegistryFixture.Auth.ANONYMOUS)) {
+            String reference = registry.host() + "/spinj/multi:archived";
+            Map<String, String> pusher = freshUser();
+            pusher.put("SPIN_OCI_ARCHIVE_LAYERS", "1");
+            push(pusher, "multi-c", reference);
+            JsonNode manifest = JSON.readTree(skopeo(skopeo, "inspect", "--raw", "--tls-verify=false", "docker://" + reference));
+            assertEquals(List.of(MediaTypes.WASM_LAYER, MediaTypes.WASM_LAYER, MediaTypes.ARCHIVE_LAYER, MediaTypes.WASM_LAYER,
+                    MediaTypes.SPIN_LOCK), manifest.path("layers").findValuesAsText("mediaType"));
+            int port = SpinProcess.freePort();
+            try (SpinProcess up = spin(freshUser(), "up", "-k", "-f", reference, "--listen", "127.0.0.1:" + port)) {
+                up.awaitStdout("Available Routes:", Duration.ofSeconds(60));
+                assertEquals(Files.readString(EXAMPLES.resolve("multi-c/assets/hello.txt")), get(port, "/app/static/hello.txt").body());
+                assertEquals(Files.readString(EXAMPLES.resolve("multi-c/assets/index.html")), get(port, "/app/static/index.html").body());
+            }
+        }
+    }
+
+    @Test
     void anArtifactInTheSpin1ShapeWithTheLockAsConfigBlobRuns() throws Exception {
         try (RegistryFixture registry = RegistryFixture.start(RegistryFixture.Auth.ANONYMOUS)) {
             String reference = registry.host() + "/spinj/old-shape:v1";
             LockedApp local = AppLoader.load(EXAMPLES.resolve("multi-c/spin.toml"), Files.createTempDirectory("spin1-shape"),
                     new AppLoader.Options(false, Map.of()));
-            SpinArtifact current = SpinArtifact.assemble(local, Map.of(), Instant.now());
+            SpinArtifact current = SpinArtifact.assemble(local, Map.of(), Instant.now(), false);
             List<Blob> layers = current.layers().subList(0, current.layers().size() - 1);
             Blob lock = current.layers().get(current.layers().size() - 1);
             // Spin 0.9–1.5: the lock is the config blob, and the layers are wasm and data only

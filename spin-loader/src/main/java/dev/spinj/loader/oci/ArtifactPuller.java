@@ -2,6 +2,9 @@ package dev.spinj.loader.oci;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Pulls a Spin app into a {@link RegistryCache}, reading both shapes Spin has pushed: the lock as
@@ -29,7 +32,7 @@ public final class ArtifactPuller {
             if (MediaTypes.SPIN_LOCK.equals(type)) {
                 lock = inMemory(layer, client);
             } else if (MediaTypes.ARCHIVE_LAYER.equals(type)) {
-                throw new RegistryException("layer " + layer.digest() + " is an archive layer (" + type + "), not supported yet");
+                unpack(cache.store(cache.data(layer.digest()), out -> client.getBlob(layer, out)), cache, layer);
             } else {
                 // Spin treats any type it does not know as data
                 cache.store(MediaTypes.isWasm(type) ? cache.wasm(layer.digest()) : cache.data(layer.digest()),
@@ -41,6 +44,18 @@ public final class ArtifactPuller {
                     + MediaTypes.SPIN_LOCK + " config or layer)");
         }
         return new PulledArtifact(reference, fetched.digest(), lock, cache);
+    }
+
+    /**
+     * Keeps every file of an archive layer by its own digest, which is how the lock refers to it.
+     * Done on every pull, so a pull interrupted after the archive was cached still completes.
+     */
+    private static void unpack(Path archive, RegistryCache cache, Descriptor layer) throws IOException {
+        try (InputStream in = Files.newInputStream(archive)) {
+            TarArchive.forEachFile(in, cache::storeData);
+        } catch (IOException e) {
+            throw new RegistryException("archive layer " + layer.digest() + " could not be unpacked", e);
+        }
     }
 
     private static byte[] inMemory(Descriptor blob, RegistryClient client) throws IOException {

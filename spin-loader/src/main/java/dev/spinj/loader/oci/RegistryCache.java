@@ -69,6 +69,25 @@ public final class RegistryCache {
         }
     }
 
+    /** Stores content whose digest is learnt by reading it (a file from an archive layer) under {@code data/}. */
+    public Path storeData(java.io.InputStream content) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("data"));
+        Path temp = Files.createTempFile(dir, ".unpacked", ".part");
+        try {
+            String digest;
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                digest = Digests.copy(content, out);
+            }
+            Path target = data(digest);
+            if (!Files.isRegularFile(target)) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     public void write(Path target, byte[] bytes) throws IOException {
         Files.deleteIfExists(target);
         store(target, out -> out.write(bytes));

@@ -41,18 +41,21 @@ public record SpinArtifact(List<Blob> layers, Blob config, ImageManifest manifes
             + LOCKED_APP_DIGEST_LABEL + "\":\"%s\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}";
 
     /**
-     * @param app         a local lock whose sources and file mounts are {@code file:} URLs (as
-     *                    {@link dev.spinj.loader.AppLoader} writes with copied files)
-     * @param annotations {@code --annotation} pairs; they win over the inferred ones
-     * @param created     the {@code org.opencontainers.image.created} time
+     * @param app           a local lock whose sources and file mounts are {@code file:} URLs (as
+     *                      {@link dev.spinj.loader.AppLoader} writes with copied files)
+     * @param annotations   {@code --annotation} pairs; they win over the inferred ones
+     * @param created       the {@code org.opencontainers.image.created} time
+     * @param archiveLayers files travel as one archive layer per mount even under the layer limit
+     *                      (Spin's {@code SPIN_OCI_ARCHIVE_LAYERS})
      */
-    public static SpinArtifact assemble(LockedApp app, Map<String, String> annotations, Instant created) throws IOException {
+    public static SpinArtifact assemble(LockedApp app, Map<String, String> annotations, Instant created, boolean archiveLayers)
+            throws IOException {
         Map<String, Blob> layers = new LinkedHashMap<>(); // identity (type + digest) → layer; first occurrence wins
         List<LockedComponent> components = new ArrayList<>();
         for (LockedComponent component : app.components()) {
-            Path wasm = component.source().content().localPath();
-            Blob wasmLayer = new Blob(new Descriptor(MediaTypes.WASM_LAYER, Digests.of(wasm), Files.size(wasm)), wasm, null);
+            Blob wasmLayer = wasmLayer(component);
             layers.putIfAbsent(key(wasmLayer), wasmLayer);
+            Path wasm = wasmLayer.file();
             ContentRef source = new ContentRef(null, inline(wasm, wasmLayer.descriptor().size()), wasmLayer.descriptor().digest());
             List<ContentPath> files = new ArrayList<>();
             for (ContentPath mount : component.files()) {
@@ -71,21 +74,44 @@ public record SpinArtifact(List<Blob> layers, Blob config, ImageManifest manifes
             components.add(new LockedComponent(component.id(), component.metadata(),
                     new LockedComponentSource(LockedComponentSource.WASM, source), component.env(), files, component.config()));
         }
-        if (layers.size() + 1 > MAX_LAYER_COUNT) {
-            throw new IOException("the app needs " + (layers.size() + 1) + " layers, over the " + MAX_LAYER_COUNT
-                    + " registries accept; archive layers are not supported yet");
+        // Spin ≥ 2.5 decides after assembling: too many layers for the registry, or asked to
+        List<Blob> ordered = new ArrayList<>(archiveLayers || layers.size() + 1 > MAX_LAYER_COUNT
+                ? archived(app.components()) : layers.values());
+        if (ordered.size() + 1 > MAX_LAYER_COUNT) {
+            throw new IOException("the app needs " + (ordered.size() + 1) + " layers, over the " + MAX_LAYER_COUNT
+                    + " registries accept");
         }
         Map<String, Object> metadata = new TreeMap<>(app.metadata());
         metadata.remove("origin");
         LockedApp pushed = new LockedApp(app.spinLockVersion(), metadata, app.variables(), app.triggers(), components);
         Blob lock = Blob.of(MediaTypes.SPIN_LOCK, SpinJson.compact(pushed));
-        List<Blob> ordered = new ArrayList<>(layers.values());
         ordered.add(lock);
         Blob config = Blob.of(MediaTypes.OCI_CONFIG,
                 String.format(CONFIG_JSON, lock.descriptor().digest()).getBytes(StandardCharsets.UTF_8));
         ImageManifest manifest = new ImageManifest(2, null, config.descriptor(),
                 ordered.stream().map(Blob::descriptor).toList(), annotations(app, annotations, created));
         return new SpinArtifact(List.copyOf(ordered), config, manifest);
+    }
+
+    private static Blob wasmLayer(LockedComponent component) throws IOException {
+        Path wasm = component.source().content().localPath();
+        return new Blob(new Descriptor(MediaTypes.WASM_LAYER, Digests.of(wasm), Files.size(wasm)), wasm, null);
+    }
+
+    /** Archive mode: per component its wasm, then one tar.gz per directory mount (a single-file mount stays a data layer). */
+    private static List<Blob> archived(List<LockedComponent> components) throws IOException {
+        Map<String, Blob> layers = new LinkedHashMap<>();
+        for (LockedComponent component : components) {
+            Blob wasm = wasmLayer(component);
+            layers.putIfAbsent(key(wasm), wasm);
+            for (ContentPath mount : component.files()) {
+                Path source = mount.content().localPath();
+                Blob layer = Files.isDirectory(source) ? Blob.of(MediaTypes.ARCHIVE_LAYER, TarArchive.gzipOf(source))
+                        : new Blob(new Descriptor(MediaTypes.DATA_LAYER, Digests.of(source), Files.size(source)), source, null);
+                layers.putIfAbsent(key(layer), layer);
+            }
+        }
+        return new ArrayList<>(layers.values());
     }
 
     private static String key(Blob blob) {

@@ -85,7 +85,7 @@ class SpinArtifactTest {
 
     private SpinArtifact assemble() throws Exception {
         LockedApp local = AppLoader.load(writeApp(dir.resolve("app")), dir.resolve("work"), new AppLoader.Options(false, Map.of()));
-        return SpinArtifact.assemble(local, Map.of(), CREATED);
+        return SpinArtifact.assemble(local, Map.of(), CREATED, false);
     }
 
     @Test
@@ -133,7 +133,7 @@ class SpinArtifactTest {
     @Test
     void explicitAnnotationsWinOverInferredOnes() throws Exception {
         LockedApp local = AppLoader.load(writeApp(dir.resolve("app")), dir.resolve("work"), new AppLoader.Options(false, Map.of()));
-        SpinArtifact artifact = SpinArtifact.assemble(local, Map.of("org.opencontainers.image.title", "renamed", "team", "blue"), CREATED);
+        SpinArtifact artifact = SpinArtifact.assemble(local, Map.of("org.opencontainers.image.title", "renamed", "team", "blue"), CREATED, false);
         assertEquals("renamed", artifact.manifest().annotations().get("org.opencontainers.image.title"));
         assertEquals("blue", artifact.manifest().annotations().get("team"));
         assertEquals("0.1.0", artifact.manifest().annotations().get("org.opencontainers.image.version"));
@@ -159,6 +159,34 @@ class SpinArtifactTest {
         assertEquals("sixteen bytes!!\n", Files.readString(tinyAssets.resolve("small.txt")));
         assertEquals(Files.readString(dir.resolve("app/assets/index.html")), Files.readString(tinyAssets.resolve("sub/copy.html")));
         assertTrue(Files.isRegularFile(dir.resolve("run/assets/big/static/index.html")));
+    }
+
+    @Test
+    void archiveModeCarriesEachMountAsOneTarGzWhileTheLockStillListsEveryFile() throws Exception {
+        LockedApp local = AppLoader.load(writeApp(dir.resolve("app")), dir.resolve("work"), new AppLoader.Options(false, Map.of()));
+        SpinArtifact simple = SpinArtifact.assemble(local, Map.of(), CREATED, false);
+        SpinArtifact archived = SpinArtifact.assemble(local, Map.of(), CREATED, true);
+        // big mounts the files under /static, so its copied tree, and its archive, differ from tiny's
+        assertEquals(List.of(MediaTypes.WASM_LAYER, MediaTypes.ARCHIVE_LAYER, MediaTypes.WASM_LAYER, MediaTypes.ARCHIVE_LAYER,
+                        MediaTypes.SPIN_LOCK), archived.layers().stream().map(b -> b.descriptor().mediaType()).toList());
+        assertArrayEquals(simple.layers().get(3).bytes(), archived.layers().get(4).bytes(), "the lock is the same in both modes");
+        assertArrayEquals(archived.layers().get(1).bytes(), SpinArtifact.assemble(local, Map.of(), CREATED, true).layers().get(1).bytes(),
+                "archives are reproducible");
+
+        Path tar = dir.resolve("layer.tar.gz");
+        Files.write(tar, archived.layers().get(1).bytes());
+        Process list = new ProcessBuilder("tar", "-tzf", tar.toString()).redirectErrorStream(true).start();
+        String listing = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, list.waitFor(), listing);
+        assertEquals(List.of("./", "./index.html", "./small.txt", "./sub/", "./sub/copy.html"), List.of(listing.strip().split("\n")));
+
+        RegistryCache cache = new RegistryCache(dir.resolve("cache"));
+        try (InputStream in = Files.newInputStream(tar)) {
+            TarArchive.forEachFile(in, cache::storeData);
+        }
+        for (JsonNode file : JSON.readTree(archived.layers().get(4).bytes()).path("components").get(0).path("files")) {
+            assertTrue(Files.isRegularFile(cache.data(file.path("digest").asText())), file.toString());
+        }
     }
 
     @Test
