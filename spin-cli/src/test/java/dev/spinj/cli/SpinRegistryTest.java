@@ -283,6 +283,34 @@ class SpinRegistryTest {
         }
     }
 
+    @Test
+    void aDockerCredentialHelperSuppliesTheCredentialsAndConcurrentPullsShareOneCache() throws Exception {
+        try (RegistryFixture registry = RegistryFixture.start(RegistryFixture.Auth.BASIC)) {
+            Map<String, String> user = freshUser();
+            Path bin = Files.createDirectories(Path.of(user.get("HOME"), "bin"));
+            Path helper = bin.resolve("docker-credential-spinjtest");
+            Files.writeString(helper, "#!/bin/sh\nread server\n"
+                    + "echo \"{\\\"ServerURL\\\":\\\"$server\\\",\\\"Username\\\":\\\"" + RegistryFixture.USER
+                    + "\\\",\\\"Secret\\\":\\\"" + RegistryFixture.PASSWORD + "\\\"}\"\n");
+            assertTrue(helper.toFile().setExecutable(true));
+            user.put("PATH", bin + ":" + System.getenv("PATH"));
+            Files.createDirectories(Path.of(user.get("DOCKER_CONFIG")));
+            Files.writeString(Path.of(user.get("DOCKER_CONFIG"), "config.json"),
+                    "{\"credHelpers\":{\"" + registry.host() + "\":\"spinjtest\"}}");
+            String reference = registry.host() + "/spinj/helped:v1";
+            String digest = push(user, "multi-c", reference);
+            try (SpinProcess first = spin(user, "registry", "pull", "-k", reference);
+                    SpinProcess second = spin(user, "registry", "pull", "-k", reference)) {
+                assertEquals(0, first.exitCode(), first.stderr());
+                assertEquals(0, second.exitCode(), second.stderr());
+                assertTrue(second.stdout().contains("@" + digest), second.stdout());
+            }
+            try (var files = Files.walk(Path.of(user.get("XDG_CACHE_HOME"), "spin", "registry"))) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".part")).toList());
+            }
+        }
+    }
+
     private static String skopeo(Path skopeo, String... args) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(skopeo.toString()));
         command.addAll(java.util.List.of(args));

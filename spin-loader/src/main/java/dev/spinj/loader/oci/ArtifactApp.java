@@ -1,5 +1,7 @@
 package dev.spinj.loader.oci;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spinj.loader.lock.ContentPath;
 import dev.spinj.loader.lock.ContentRef;
 import dev.spinj.loader.lock.LockFiles;
@@ -23,6 +25,8 @@ import java.util.TreeMap;
  */
 public final class ArtifactApp {
     static final String ORIGIN_SCHEME = "vnd.fermyon.origin-oci:";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HOST_REQUIREMENTS = "host_requirements";
 
     private ArtifactApp() {}
 
@@ -34,6 +38,7 @@ public final class ArtifactApp {
         } catch (IOException e) {
             throw new RegistryException("the lock in " + pulled.reference() + " is not a Spin application lock", e);
         }
+        refuseWhatWeCannotHonour(pulled);
         List<LockedComponent> components = new ArrayList<>();
         for (LockedComponent component : app.components()) {
             Path assets = workingDir.toAbsolutePath().normalize().resolve("assets").resolve(component.id());
@@ -52,6 +57,24 @@ public final class ArtifactApp {
         Map<String, Object> metadata = new TreeMap<>(app.metadata());
         metadata.put("origin", ORIGIN_SCHEME + pulled.reference());
         return new LockedApp(app.spinLockVersion(), metadata, app.variables(), app.triggers(), components);
+    }
+
+    /**
+     * A lock version 1 may list features a host must understand to run it correctly (Spin ≥ 2.4);
+     * like Spin, refuse one we do not know, and any host requirement (such as
+     * {@code local_service_chaining}): spinj meets none, and running the app anyway would run it wrongly.
+     */
+    private static void refuseWhatWeCannotHonour(PulledArtifact pulled) throws IOException {
+        JsonNode lock = JSON.readTree(pulled.lock());
+        for (JsonNode feature : lock.path("must_understand")) {
+            if (!feature.asText().equals(HOST_REQUIREMENTS)) {
+                throw new RegistryException("the app needs the host to understand '" + feature.asText() + "', which spinj does not");
+            }
+        }
+        var requirements = lock.path(HOST_REQUIREMENTS).fieldNames();
+        if (requirements.hasNext()) {
+            throw new RegistryException("the app has host requirement '" + requirements.next() + "', which spinj does not support");
+        }
     }
 
     private static Map<String, String> env(LockedComponent component, Map<String, String> extraEnv) {
