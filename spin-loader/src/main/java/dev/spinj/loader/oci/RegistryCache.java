@@ -1,6 +1,7 @@
 package dev.spinj.loader.oci;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +54,15 @@ public final class RegistryCache {
 
     /** Stores content at {@code target} unless it is there already; nothing is left behind on failure. */
     public Path store(Path target, Content content) throws IOException {
-        if (Files.isRegularFile(target)) {
-            return target;
-        }
+        return Files.isRegularFile(target) ? target : moveIntoPlace(target, content);
+    }
+
+    /** Replaces {@code target} (a manifest, which tags move between) atomically. */
+    public void write(Path target, byte[] bytes) throws IOException {
+        moveIntoPlace(target, out -> out.write(bytes));
+    }
+
+    private static Path moveIntoPlace(Path target, Content content) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName().toString().replace(':', '_'), ".part");
         try {
@@ -70,7 +77,7 @@ public final class RegistryCache {
     }
 
     /** Stores content whose digest is learnt by reading it (a file from an archive layer) under {@code data/}. */
-    public Path storeData(java.io.InputStream content) throws IOException {
+    public Path storeData(InputStream content) throws IOException {
         Path dir = Files.createDirectories(root.resolve("data"));
         Path temp = Files.createTempFile(dir, ".unpacked", ".part");
         try {
@@ -86,10 +93,5 @@ public final class RegistryCache {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    public void write(Path target, byte[] bytes) throws IOException {
-        Files.deleteIfExists(target);
-        store(target, out -> out.write(bytes));
     }
 }
