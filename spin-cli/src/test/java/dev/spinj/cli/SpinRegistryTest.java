@@ -182,6 +182,28 @@ class SpinRegistryTest {
     }
 
     @Test
+    void aBareWasmPackageAsWkgPushesItRunsAsOneComponentOnEveryPath() throws Exception {
+        try (RegistryFixture registry = RegistryFixture.start(RegistryFixture.Auth.ANONYMOUS)) {
+            String reference = registry.host() + "/spinj/bare:v1";
+            Path wasm = EXAMPLES.resolve("hello-c/hello.wasm");
+            Blob layer = new Blob(new Descriptor(MediaTypes.WASM_WKG, "sha256:" + sha256Hex(Files.readAllBytes(wasm)), Files.size(wasm)), wasm, null);
+            // wkg's config (bytecodealliance/rust-oci-wasm): a wasm config, not an image config
+            Blob config = Blob.of("application/vnd.wasm.config.v0+json",
+                    "{\"architecture\":\"wasm\",\"os\":\"wasip1\",\"layerDigests\":[]}".getBytes(StandardCharsets.UTF_8));
+            RegistryClient client = new RegistryClient(Reference.parse(reference), true, Optional.empty(), RegistryClient.Access.PUSH);
+            client.putBlob(layer);
+            client.putBlob(config);
+            client.putManifest(new ImageManifest(2, null, config.descriptor(), List.of(layer.descriptor()), Map.of()).toJson(),
+                    MediaTypes.OCI_MANIFEST);
+            int port = SpinProcess.freePort();
+            try (SpinProcess up = spin(freshUser(), "up", "-k", "-f", reference, "--listen", "127.0.0.1:" + port)) {
+                up.awaitStdout("Available Routes:", Duration.ofSeconds(60));
+                assertEquals("Hello, Fermyon!\n", get(port, "/any/path").body());
+            }
+        }
+    }
+
+    @Test
     void aMissingTagIsAnErrorNamingTheReference() throws Exception {
         try (RegistryFixture registry = RegistryFixture.start(RegistryFixture.Auth.ANONYMOUS)) {
             String reference = registry.host() + "/spinj/absent:v9";

@@ -2,6 +2,7 @@ package dev.spinj.loader.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spinj.loader.WasmFileApp;
 import dev.spinj.loader.lock.ContentPath;
 import dev.spinj.loader.lock.ContentRef;
 import dev.spinj.loader.lock.LockFiles;
@@ -32,6 +33,9 @@ public final class ArtifactApp {
 
     /** @param extraEnv {@code --env} pairs added to every component's environment */
     public static LockedApp resolve(PulledArtifact pulled, Path workingDir, Map<String, String> extraEnv) throws IOException {
+        if (pulled.lock() == null) {
+            return bareWasm(pulled, workingDir, extraEnv);
+        }
         LockedApp app;
         try {
             app = LockFiles.fromJson(new String(pulled.lock(), StandardCharsets.UTF_8));
@@ -57,6 +61,21 @@ public final class ArtifactApp {
         Map<String, Object> metadata = new TreeMap<>(app.metadata());
         metadata.put("origin", ORIGIN_SCHEME + pulled.reference());
         return new LockedApp(app.spinLockVersion(), metadata, app.variables(), app.triggers(), components);
+    }
+
+    /**
+     * A bare Wasm package runs as {@code spin up -f <file>.wasm} would, the app named after the
+     * repository's last segment (the wasm is copied there, as the name comes from the file's).
+     */
+    private static LockedApp bareWasm(PulledArtifact pulled, Path workingDir, Map<String, String> extraEnv) throws IOException {
+        String repository = pulled.reference().repository();
+        Path wasm = Files.createDirectories(workingDir.toAbsolutePath().normalize())
+                .resolve(repository.substring(repository.lastIndexOf('/') + 1) + ".wasm");
+        Files.copy(pulled.bareWasm(), wasm, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        LockedApp app = WasmFileApp.lock(wasm, extraEnv);
+        Map<String, Object> metadata = new TreeMap<>(app.metadata());
+        metadata.put("origin", ORIGIN_SCHEME + pulled.reference());
+        return new LockedApp(app.spinLockVersion(), metadata, app.variables(), app.triggers(), app.components());
     }
 
     /**

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * Pulls a Spin app into a {@link RegistryCache}, reading both shapes Spin has pushed: the lock as
  * the last layer (≥ 2.0) and the lock as the config blob (0.9–1.5). Every blob is verified against
- * its descriptor's digest and size before it is kept; blobs already in the cache are not fetched
+ * its descriptor's digest and size before it is kept. A Wasm package of a single wasm layer (what
+ * {@code wkg oci push} makes) is accepted too; blobs already in the cache are not fetched
  * again, so an interrupted pull resumes where it stopped.
  */
 public final class ArtifactPuller {
@@ -39,11 +40,15 @@ public final class ArtifactPuller {
                         out -> client.getBlob(layer, out));
             }
         }
-        if (lock == null) {
-            throw new RegistryException(reference + " holds no Spin application lock (no "
-                    + MediaTypes.SPIN_LOCK + " config or layer)");
+        if (lock != null) {
+            return new PulledArtifact(reference, fetched.digest(), lock, cache);
         }
-        return new PulledArtifact(reference, fetched.digest(), lock, cache);
+        // Spin ≥ 3.6 runs a Wasm package of exactly one wasm layer as a bare HTTP component
+        if (manifest.layers().size() == 1 && MediaTypes.isWasm(manifest.layers().get(0).mediaType())) {
+            return new PulledArtifact(reference, fetched.digest(), null, cache.wasm(manifest.layers().get(0).digest()), cache);
+        }
+        throw new RegistryException(reference + " is neither a Spin application (no " + MediaTypes.SPIN_LOCK
+                + " config or layer) nor a Wasm package of one wasm layer");
     }
 
     /**
