@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = SpinVersion.class,
         description = "The Spin CLI, on the JVM: run Spin 1.x applications unchanged.",
         subcommands = {UpCommand.class, BuildCommand.class, WatchCommand.class, NewCommand.class, TemplatesCommand.class,
-                TriggerCommand.class})
+                RegistryCommand.class, TriggerCommand.class})
 public final class SpinCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

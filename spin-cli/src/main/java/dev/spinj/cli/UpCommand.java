@@ -6,6 +6,9 @@ import dev.spinj.loader.WasmFileApp;
 import dev.spinj.loader.lock.LockFiles;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.manifest.ManifestException;
+import dev.spinj.loader.oci.ArtifactApp;
+import dev.spinj.loader.oci.PulledArtifact;
+import dev.spinj.loader.oci.Reference;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,7 +42,8 @@ final class UpCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-f", "--from"}, paramLabel = "<APPLICATION>",
-            description = "The application to run: a spin.toml file, a directory containing one, or a .wasm file served on /... (default: spin.toml).")
+            description = "The application to run: a spin.toml file, a directory containing one, or a .wasm file served on /...; "
+                    + "or a registry reference such as ghcr.io/me/app:v1, pulled first (default: spin.toml).")
     String from;
 
     @Option(names = {"--from-file", "--file"}, hidden = true, paramLabel = "<APP_MANIFEST_FILE>")
@@ -55,7 +59,7 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = {"-e", "--env"}, paramLabel = "<ENV>", description = "Pass an environment variable (key=value) to all components of the application.")
     List<String> env = new ArrayList<>();
 
-    @Option(names = {"-k", "--insecure"}, description = "Ignore server certificate errors (accepted for Spin compatibility).")
+    @Option(names = {"-k", "--insecure"}, description = "Pull an application from a registry over plain HTTP.")
     boolean insecure;
 
     @Option(names = {"-h", "--help"}, description = "Print help information, including the trigger options.")
@@ -87,9 +91,12 @@ final class UpCommand implements Callable<Integer> {
             printHelp(System.out);
             return 0;
         }
-        Path manifest = resolveManifest(fromFile != null ? fromFile : from);
+        // Like Spin: an existing path is a file; otherwise something that looks like a reference is one.
+        boolean fromRegistry = fromFile == null && from != null && !Files.exists(Path.of(from)) && Reference.isProbablyReference(from);
+        Path manifest = fromRegistry ? null : resolveManifest(fromFile != null ? fromFile : from);
+        String appName = fromRegistry ? from : manifest.toString();
         boolean alwaysBuild = build || isTruthy(System.getenv(ALWAYS_BUILD_ENV));
-        if (alwaysBuild && !WasmFileApp.isWasmFile(manifest)) { // a bare module has nothing to build
+        if (alwaysBuild && manifest != null && !WasmFileApp.isWasmFile(manifest)) { // a bare module has nothing to build
             ComponentBuilder.forManifest(manifest, profile).build(List.of(), System.out);
         }
         Map<String, String> extraEnv = parseEnv(env);
@@ -98,8 +105,8 @@ final class UpCommand implements Callable<Integer> {
         try {
             LockedApp app;
             try {
-                app = WasmFileApp.isWasmFile(manifest)
-                        ? WasmFileApp.lock(manifest, extraEnv)
+                app = fromRegistry ? registryApp(workingDir, extraEnv)
+                        : WasmFileApp.isWasmFile(manifest) ? WasmFileApp.lock(manifest, extraEnv)
                         : AppLoader.load(manifest, workingDir,
                                 new AppLoader.Options(directMounts, extraEnv).withProfile(profile));
             } catch (ManifestException | AppLoadException e) {
@@ -109,12 +116,12 @@ final class UpCommand implements Callable<Integer> {
             List<String> types = app.triggerTypes();
             for (String type : types) {
                 if (!TRIGGER_TYPES.contains(type)) {
-                    throw new CliException("Unsupported trigger type '" + type + "' in " + manifest
+                    throw new CliException("Unsupported trigger type '" + type + "' in " + appName
                             + " (supported: " + String.join(", ", TRIGGER_TYPES) + ")");
                 }
             }
             if (types.isEmpty()) {
-                throw new CliException("The application in " + manifest + " has no triggers: nothing to run");
+                throw new CliException("The application in " + appName + " has no triggers: nothing to run");
             }
             Path lockFile = workingDir.resolve("spin.lock");
             LockFiles.write(app, lockFile);
@@ -122,7 +129,7 @@ final class UpCommand implements Callable<Integer> {
             for (String type : types) {
                 argsByType.put(type, type.equals("http") ? httpTriggerArgs() : triggerArgs);
             }
-            return runTriggers(argsByType, workingDir, lockFile, manifest.getParent());
+            return runTriggers(argsByType, workingDir, lockFile, manifest == null ? null : manifest.getParent());
         } finally {
             if (ownsWorkingDir) {
                 deleteRecursively(workingDir);
@@ -162,6 +169,16 @@ final class UpCommand implements Callable<Integer> {
             return false;
         }
         return !Set.of("0", "false", "f", "no", "n", "off").contains(value.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Pulls (or finds in the cache) the app {@code from} names, with its files under the working directory. */
+    private LockedApp registryApp(Path workingDir, Map<String, String> extraEnv) throws CliException {
+        PulledArtifact pulled = RegistryAccess.pull(from, insecure);
+        try {
+            return ArtifactApp.resolve(pulled, workingDir, extraEnv);
+        } catch (IOException e) {
+            throw new CliException("Failed to load " + from, e);
+        }
     }
 
     private int runTriggers(Map<String, List<String>> argsByType, Path workingDir, Path lockFile, Path appDir)
@@ -234,7 +251,7 @@ final class UpCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -31,6 +31,8 @@ class SpinHelpTest {
             String help = spin.stdout();
             assertTrue(help.contains("-f, --from=<APPLICATION>"), help);
             assertTrue(help.contains("or a .wasm file"), help);
+            assertTrue(help.contains("or a registry reference"), help);
+            assertTrue(help.contains("-k, --insecure             Pull an application from a registry"), help);
             assertTrue(help.contains("--tls-cert=<TLS_CERT>"), help);
             assertTrue(help.contains("--tls-key=<TLS_KEY>"), help);
             assertTrue(help.contains("SPIN_TLS_CERT"), help);

@@ -24,6 +24,15 @@ public final class SpinJson {
 
     private SpinJson() {}
 
+    /** Compact JSON, as {@code serde_json::to_vec} writes it (Spin's form for the lock it pushes to a registry). */
+    public static byte[] compact(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     public static String pretty(Object value) {
         try {
             return PRETTY.writeValueAsString(value);
