@@ -33,7 +33,7 @@ final class ClockInterfaces {
                 .function("now", ComponentFunction.of(func(Primitive.U64), a -> System.nanoTime() - origin))
                 .function("resolution", ComponentFunction.of(func(Primitive.U64), a -> 1L))
                 .function("subscribe-instant", ComponentFunction.of(func(pollable, param("when", Primitive.U64)),
-                        a -> io.pollable(Pollable.after((Long) a[0] - (System.nanoTime() - origin)))))
+                        a -> io.pollable(at((Long) a[0]))))
                 .function("subscribe-duration", ComponentFunction.of(func(pollable, param("when", Primitive.U64)),
                         a -> io.pollable(Pollable.after((Long) a[0]))))
                 .build());
@@ -45,5 +45,11 @@ final class ClockInterfaces {
                 }))
                 .function("resolution", ComponentFunction.of(func(datetime), a -> RecordValue.of(0L, 1000L)))
                 .build());
+    }
+
+    /** A timer for the monotonic instant {@code when} (a u64); an instant already past is ready now. */
+    private Pollable at(long when) {
+        long now = System.nanoTime() - origin;
+        return Long.compareUnsigned(when, now) <= 0 ? Pollable.readyNow() : Pollable.after(when - now);
     }
 }

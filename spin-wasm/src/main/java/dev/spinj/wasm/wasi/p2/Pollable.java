@@ -13,11 +13,12 @@ record Pollable(long readyAt) {
         return new Pollable(System.nanoTime());
     }
 
-    /** A timer {@code nanos} from now, saturating instead of overflowing for huge durations. */
+    /**
+     * A timer {@code nanos} (a u64) from now. Readiness compares differences, so only a duration
+     * of 2^63 ns or more (a negative long here) needs care: it saturates to about 292 years.
+     */
     static Pollable after(long nanos) {
-        long now = System.nanoTime();
-        long at = now + nanos;
-        return new Pollable(nanos < 0 || at - now < 0 ? now + Long.MAX_VALUE : at);
+        return new Pollable(System.nanoTime() + (nanos < 0 ? Long.MAX_VALUE : nanos));
     }
 
     boolean ready() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
@@ -19,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -272,6 +274,20 @@ class WasiP2HostTest {
         long start = System.nanoTime();
         assertEquals(true, i.call("block-until", 50 * MILLIS));
         assertTrue(System.nanoTime() - start >= 50 * MILLIS, "block waited for the instant");
+    }
+
+    @Test
+    void anInstantAlreadyPastIsReadyAtOnce() throws IOException {
+        ComponentInstance i = instantiate();
+        // now + (2^64 - 1) wraps to now - 1
+        assertEquals(true, assertTimeoutPreemptively(Duration.ofSeconds(30), () -> i.call("block-until", -1L)));
+    }
+
+    @Test
+    void aTimerOfMoreThan2To63NanosecondsIsNotReadyAndAZeroTimerIs() throws IOException {
+        ComponentInstance i = instantiate();
+        assertEquals(false, i.call("timer-ready", -1L), "u64 max saturates instead of wrapping into the past");
+        assertEquals(true, i.call("timer-ready", 0L));
     }
 
     @Test
