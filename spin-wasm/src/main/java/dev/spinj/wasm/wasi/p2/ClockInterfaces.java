@@ -1,0 +1,55 @@
+package dev.spinj.wasm.wasi.p2;
+
+import static dev.spinj.wasm.wasi.p2.Signatures.func;
+import static dev.spinj.wasm.wasi.p2.Signatures.param;
+
+import dev.spinj.cm.abi.RecordValue;
+import dev.spinj.cm.runtime.ComponentFunction;
+import dev.spinj.cm.runtime.HostInstance;
+import dev.spinj.cm.runtime.Linker;
+import dev.spinj.cm.types.Field;
+import dev.spinj.cm.types.OwnType;
+import dev.spinj.cm.types.Primitive;
+import dev.spinj.cm.types.RecordType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code wasi:clocks/monotonic-clock} and {@code wall-clock} at 0.2.0: real clocks, and
+ * {@code subscribe-*} as real timers (SPEC2 §5). Monotonic instants count nanoseconds from when
+ * this host was made, so they start near zero and never wrap for centuries.
+ */
+final class ClockInterfaces {
+    private final IoInterfaces io;
+    private final long origin = System.nanoTime();
+
+    ClockInterfaces(IoInterfaces io) {
+        this.io = io;
+    }
+
+    void addTo(Linker linker) {
+        OwnType pollable = new OwnType(io.pollable);
+        linker.instance("wasi:clocks/monotonic-clock@0.2.0", io.withPollable(HostInstance.builder())
+                .function("now", ComponentFunction.of(func(Primitive.U64), a -> System.nanoTime() - origin))
+                .function("resolution", ComponentFunction.of(func(Primitive.U64), a -> 1L))
+                .function("subscribe-instant", ComponentFunction.of(func(pollable, param("when", Primitive.U64)),
+                        a -> io.pollable(at((Long) a[0]))))
+                .function("subscribe-duration", ComponentFunction.of(func(pollable, param("when", Primitive.U64)),
+                        a -> io.pollable(Pollable.after((Long) a[0]))))
+                .build());
+        RecordType datetime = new RecordType(List.of(new Field("seconds", Primitive.U64), new Field("nanoseconds", Primitive.U32)));
+        linker.instance("wasi:clocks/wall-clock@0.2.0", HostInstance.builder()
+                .function("now", ComponentFunction.of(func(datetime), a -> {
+                    Instant now = Instant.now();
+                    return RecordValue.of(now.getEpochSecond(), (long) now.getNano());
+                }))
+                .function("resolution", ComponentFunction.of(func(datetime), a -> RecordValue.of(0L, 1000L)))
+                .build());
+    }
+
+    /** A timer for the monotonic instant {@code when} (a u64); an instant already past is ready now. */
+    private Pollable at(long when) {
+        long now = System.nanoTime() - origin;
+        return Long.compareUnsigned(when, now) <= 0 ? Pollable.readyNow() : Pollable.after(when - now);
+    }
+}
