@@ -1,7 +1,5 @@
 package dev.spinj.loader.oci;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spinj.loader.WasmFileApp;
 import dev.spinj.loader.lock.ContentPath;
 import dev.spinj.loader.lock.ContentRef;
@@ -26,8 +24,6 @@ import java.util.TreeMap;
  */
 public final class ArtifactApp {
     static final String ORIGIN_SCHEME = "vnd.fermyon.origin-oci:";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HOST_REQUIREMENTS = "host_requirements";
 
     private ArtifactApp() {}
 
@@ -40,9 +36,9 @@ public final class ArtifactApp {
         try {
             app = LockFiles.fromJson(new String(pulled.lock(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new RegistryException("the lock in " + pulled.reference() + " is not a Spin application lock", e);
+            // LockFiles also refuses what the host cannot honour (must_understand, host_requirements).
+            throw new RegistryException("the lock in " + pulled.reference() + " cannot be run: " + e.getMessage(), e);
         }
-        refuseWhatWeCannotHonour(pulled);
         List<LockedComponent> components = new ArrayList<>();
         for (LockedComponent component : app.components()) {
             Path assets = workingDir.toAbsolutePath().normalize().resolve("assets").resolve(component.id());
@@ -76,24 +72,6 @@ public final class ArtifactApp {
         Map<String, Object> metadata = new TreeMap<>(app.metadata());
         metadata.put("origin", ORIGIN_SCHEME + pulled.reference());
         return new LockedApp(app.spinLockVersion(), metadata, app.variables(), app.triggers(), app.components());
-    }
-
-    /**
-     * A lock version 1 may list features a host must understand to run it correctly (Spin ≥ 2.4);
-     * like Spin, refuse one we do not know, and any host requirement (such as
-     * {@code local_service_chaining}): spinj meets none, and running the app anyway would run it wrongly.
-     */
-    private static void refuseWhatWeCannotHonour(PulledArtifact pulled) throws IOException {
-        JsonNode lock = JSON.readTree(pulled.lock());
-        for (JsonNode feature : lock.path("must_understand")) {
-            if (!feature.asText().equals(HOST_REQUIREMENTS)) {
-                throw new RegistryException("the app needs the host to understand '" + feature.asText() + "', which spinj does not");
-            }
-        }
-        var requirements = lock.path(HOST_REQUIREMENTS).fieldNames();
-        if (requirements.hasNext()) {
-            throw new RegistryException("the app has host requirement '" + requirements.next() + "', which spinj does not support");
-        }
     }
 
     private static Map<String, String> env(LockedComponent component, Map<String, String> extraEnv) {

@@ -195,11 +195,11 @@ class SpinArtifactTest {
         Reference reference = Reference.parse("example.com/app:v1");
         for (String lock : List.of("{\"spin_lock_version\":1,\"must_understand\":[\"time_travel\"],\"components\":[]}",
                 "{\"spin_lock_version\":1,\"must_understand\":[\"host_requirements\"],"
-                        + "\"host_requirements\":{\"local_service_chaining\":\"required\"},\"components\":[]}")) {
+                        + "\"host_requirements\":{\"warp_drive\":\"required\"},\"components\":[]}")) {
             PulledArtifact pulled = new PulledArtifact(reference, "sha256:" + "0".repeat(64), lock.getBytes(StandardCharsets.UTF_8), cache);
             RegistryException e = org.junit.jupiter.api.Assertions.assertThrows(RegistryException.class,
                     () -> ArtifactApp.resolve(pulled, dir.resolve("run"), Map.of()));
-            assertTrue(e.getMessage().contains("time_travel") || e.getMessage().contains("local_service_chaining"), e.getMessage());
+            assertTrue(e.getMessage().contains("time_travel") || e.getMessage().contains("warp_drive"), e.getMessage());
         }
     }
 
