@@ -17,12 +17,13 @@ import java.util.Optional;
  * component ({@link dev.spinj.trigger.http.routing.Router#routeToComponent}).
  */
 final class LoopbackDispatch implements AppLoopback {
+    /** Spin's client address for a service-chained request. */
+    private static final InetSocketAddress CHAINED_CLIENT = new InetSocketAddress("0.0.0.0", 0);
+
     private final RequestDispatcher dispatcher;
     private final String scheme;
     /** The peer a loopback connection would have had; port 0, since no socket exists. */
     private final InetSocketAddress clientAddress;
-    /** Spin's client address for a service-chained request. */
-    private static final InetSocketAddress CHAINED_CLIENT = new InetSocketAddress("0.0.0.0", 0);
 
     LoopbackDispatch(RequestDispatcher dispatcher, String scheme, InetSocketAddress listener) {
         this.dispatcher = dispatcher;
