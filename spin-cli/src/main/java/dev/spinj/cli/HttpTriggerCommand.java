@@ -27,8 +27,10 @@ final class HttpTriggerCommand implements Callable<Integer> {
     @Mixin
     CommonTriggerOptions common = new CommonTriggerOptions();
 
-    @Option(names = "--listen", paramLabel = "<ADDRESS>", defaultValue = HttpTriggerOptions.DEFAULT_LISTEN,
-            description = "IP address and port to listen on (default: ${DEFAULT-VALUE}).")
+    /** Null when not given: then {@link ListenAddressChoice#fromEnvironment()}, as for {@code spin up}. */
+    @Option(names = "--listen", paramLabel = "<ADDRESS>",
+            description = "IP address and port to listen on (env " + ListenAddressChoice.ENV + "; default: "
+                    + ListenAddressChoice.DEFAULT + ").")
     String listen;
 
     @Option(names = "--request-timeout", paramLabel = "<DURATION>", converter = DurationConverter.class, defaultValue = "30s",
@@ -125,7 +127,7 @@ final class HttpTriggerCommand implements Callable<Integer> {
             throw new CliException("--max-connections must be at least 1");
         }
         return HttpTriggerOptions.defaults()
-                .withListen(listen)
+                .withListen(listen != null ? listen : ListenAddressChoice.fromEnvironment())
                 .withConcurrency(workers, maxQueue)
                 .withLimits((int) maxRequestBody, (int) maxRequestHeader, requestTimeout)
                 .withScheduling(maxComponentConcurrency == null ? 0 : maxComponentConcurrency, maxQueuedBody)

@@ -1,22 +1,30 @@
 package dev.spinj.cli;
 
+import dev.spinj.trigger.http.HttpTriggerOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
 
 /**
- * The HTTP listen address {@code spin up} hands its HTTP trigger: {@code --listen}, else
+ * The HTTP listen address {@code spin up} hands its HTTP trigger (and a directly started
+ * {@code spin trigger http} uses): {@code --listen}, else
  * {@code SPIN_HTTP_LISTEN_ADDR}, else {@code 127.0.0.1:3000}. An occupied port is refused with
  * Spin's message, or with {@code --find-free-port} replaced by the first free one of the next
  * ten (SPEC2 6.2). Checked by binding and releasing it here, before the trigger starts.
  */
 final class ListenAddressChoice {
     static final String ENV = "SPIN_HTTP_LISTEN_ADDR";
-    static final String DEFAULT = "127.0.0.1:3000";
+    static final String DEFAULT = HttpTriggerOptions.DEFAULT_LISTEN;
     private static final int PORTS_TRIED = 10;
 
     private ListenAddressChoice() {}
+
+    /** The address when no {@code --listen} is given: a non-empty {@value #ENV} (as clap reads it), else the default. */
+    static String fromEnvironment() {
+        String env = System.getenv(ENV);
+        return env != null && !env.isEmpty() ? env : DEFAULT;
+    }
 
     /** The {@code --listen} value given among the trigger flags, or null. */
     static String fromFlags(List<String> triggerArgs) {

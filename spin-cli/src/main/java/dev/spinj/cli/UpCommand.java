@@ -143,8 +143,7 @@ final class UpCommand implements Callable<Integer> {
      */
     private List<String> httpTriggerArgs() throws CliException {
         String given = ListenAddressChoice.fromFlags(triggerArgs);
-        String env = System.getenv(ListenAddressChoice.ENV);
-        String requested = given != null ? given : env != null && !env.isEmpty() ? env : ListenAddressChoice.DEFAULT;
+        String requested = given != null ? given : ListenAddressChoice.fromEnvironment();
         String chosen = ListenAddressChoice.choose(requested, findFreePort);
         if (given != null && chosen.equals(given)) {
             return triggerArgs;

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,9 +80,8 @@ class SpinUpTest {
         }
     }
 
-    @Test
-    void triggerRunsFromAHandWrittenLockAndTheEnvironmentAlone() throws Exception {
-        int port = SpinProcess.freePort();
+    /** A lock written by hand for the hello example, and the environment {@code spin up} gives its trigger. */
+    private static Map<String, String> handWrittenLock() throws Exception {
         Path dir = Files.createTempDirectory("spin-trigger");
         Path wasm = EXAMPLES.resolve("hello-c/hello.wasm");
         Files.writeString(dir.resolve("spin.lock"), """
@@ -97,13 +97,31 @@ class SpinUpTest {
                   ]
                 }
                 """.formatted(wasm.toUri()));
-        Map<String, String> env = Map.of("SPIN_WORKING_DIR", dir.toString(),
-                "SPIN_LOCKED_URL", dir.resolve("spin.lock").toUri().toString());
+        return Map.of("SPIN_WORKING_DIR", dir.toString(), "SPIN_LOCKED_URL", dir.resolve("spin.lock").toUri().toString());
+    }
+
+    @Test
+    void triggerRunsFromAHandWrittenLockAndTheEnvironmentAlone() throws Exception {
+        int port = SpinProcess.freePort();
+        Map<String, String> env = handWrittenLock();
+        Path dir = Path.of(env.get("SPIN_WORKING_DIR"));
         try (SpinProcess spin = SpinProcess.start(dir, env, "trigger", "http", "--listen", "127.0.0.1:" + port)) {
             spin.awaitStdout("Available Routes:", Duration.ofSeconds(60));
             assertTrue(spin.stdout().contains("  hi: http://127.0.0.1:" + port + "/hi (wildcard)"), spin.stdout());
             assertEquals("Hello, Fermyon!\n", get(port, "/hi/there").body());
             assertEquals("{\n  \"name\": \"by-hand\",\n  \"version\": \"1.0.0\"\n}", get(port, "/.well-known/spin/info").body());
+        }
+    }
+
+    @Test
+    void triggerStartedDirectlyListensOnSpinHttpListenAddr() throws Exception {
+        int port = SpinProcess.freePort();
+        Map<String, String> env = new HashMap<>(handWrittenLock());
+        env.put("SPIN_HTTP_LISTEN_ADDR", "127.0.0.1:" + port);
+        try (SpinProcess spin = SpinProcess.start(Path.of(env.get("SPIN_WORKING_DIR")), env, "trigger", "http")) {
+            spin.awaitStdout("Available Routes:", Duration.ofSeconds(60));
+            assertTrue(spin.stdout().contains("Serving http://127.0.0.1:" + port + "\n"), spin.stdout());
+            assertEquals("Hello, Fermyon!\n", get(port, "/hi/there").body());
         }
     }
 

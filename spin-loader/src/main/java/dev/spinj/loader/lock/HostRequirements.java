@@ -1,5 +1,6 @@
 package dev.spinj.loader.lock;
 
+import dev.spinj.loader.AppLoader;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,11 +16,8 @@ public final class HostRequirements {
     /** The {@code must_understand} entries this reader understands. */
     private static final Set<String> UNDERSTOOD = Set.of("host_requirements", "component_host_requirements");
 
-    /**
-     * The features this host provides. Empty: {@code local_service_chaining}
-     * ({@code http://<component>.spin.internal}) is not served yet.
-     */
-    public static final Set<String> SUPPORTED = Set.of();
+    /** The features this host provides: {@code local_service_chaining} ({@code http://<component>.spin.internal}). */
+    public static final Set<String> SUPPORTED = Set.of(AppLoader.SERVICE_CHAINING);
 
     private HostRequirements() {}
 

@@ -23,9 +23,16 @@ class HostRequirementsTest {
     @Test
     void requiredFeatureTheHostLacksIsRefused() {
         IOException e = assertThrows(IOException.class, () -> LockFiles.fromJson(lock(
-                "\"must_understand\": [\"host_requirements\"], \"host_requirements\": { \"local_service_chaining\": \"required\" },")));
+                "\"must_understand\": [\"host_requirements\"], \"host_requirements\": { \"time_travel\": \"required\" },")));
         assertEquals("This version of Spin does not support the following features required by this application:"
-                + " local_service_chaining", e.getMessage());
+                + " time_travel", e.getMessage());
+    }
+
+    @Test
+    void serviceChainingIsSupported() throws IOException {
+        LockedApp app = LockFiles.fromJson(lock(
+                "\"must_understand\": [\"host_requirements\"], \"host_requirements\": { \"local_service_chaining\": \"required\" },"));
+        assertEquals("required", app.hostRequirements().get("local_service_chaining"));
     }
 
     @Test

@@ -69,8 +69,21 @@ public final class RequestDispatcher implements AutoCloseable {
      * way the client gets an answer.
      */
     public OutboundResponse execute(RouteMatch match, InboundRequest request) {
+        return execute(match, executors.get(match.route()), request);
+    }
+
+    /**
+     * A service-chained request (SPEC2 3.7): straight to the component through the router's
+     * synthetic {@code /...} match, run as {@link #execute} runs a routed one, by the executor of
+     * the component's own trigger. Empty when no HTTP trigger serves the component.
+     */
+    public Optional<OutboundResponse> executeChained(String componentId, InboundRequest request) {
+        return router.routeToComponent(componentId).map(match -> execute(match,
+                executors.get(router.chainingTrigger(componentId).orElseThrow()), request));
+    }
+
+    private OutboundResponse execute(RouteMatch match, HttpExecutor executor, InboundRequest request) {
         String componentId = match.componentId();
-        HttpExecutor executor = executors.get(match.route());
         try {
             return deadlines.run(() -> executor.execute(match, request));
         } catch (DeadlineExceededException e) {

@@ -85,6 +85,14 @@ public final class Router {
     }
 
     /**
+     * The trigger a service-chained request to {@code componentId} stands for (its first HTTP
+     * trigger, private or not): the synthetic match of {@link #routeToComponent} runs with its executor.
+     */
+    public Optional<Route> chainingTrigger(String componentId) {
+        return Optional.ofNullable(byComponent.get(componentId));
+    }
+
+    /**
      * The match for a service-chained request to {@code http://<componentId>.spin.internal<path>}:
      * any component with an HTTP trigger, private or not, seen through Spin's synthetic
      * {@code /...} route (so {@code spin-path-info} is the whole path). Empty when the component

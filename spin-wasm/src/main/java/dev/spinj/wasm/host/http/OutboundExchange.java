@@ -1,5 +1,6 @@
 package dev.spinj.wasm.host.http;
 
+import com.dylibso.chicory.runtime.TrapException;
 import dev.spinj.wasm.http.Header;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * One guest request from the first hop to the final response. Redirects are followed as Spin's
  * client (reqwest) does, up to {@value #MAX_REDIRECTS}, but every hop must pass the component's
  * allow-list, so an allowed host cannot bounce a guest to a forbidden one (Spin issue #1881).
- * Requests to the app itself are served in-process on this thread ({@link AppLoopback}), nested at
- * most {@value #MAX_SELF_DEPTH} deep.
+ * Requests to the app itself, and service-chained requests to {@code <component>.spin.internal},
+ * are served in-process on this thread ({@link AppLoopback}), nested at most
+ * {@value #MAX_SELF_DEPTH} deep.
  */
 final class OutboundExchange {
     static final int MAX_REDIRECTS = 10;
@@ -30,6 +32,8 @@ final class OutboundExchange {
             "content-location");
     /** How many requests to the app itself the current thread is serving, one inside another. */
     private static final ThreadLocal<Integer> SELF_DEPTH = ThreadLocal.withInitial(() -> 0);
+    /** The host suffix of a service-chained request's target, {@code http://<component-id>.spin.internal}. */
+    static final String CHAINING_SUFFIX = ".spin.internal";
 
     private final OutboundHttpClient client;
     private final AppOrigin origin;
@@ -78,18 +82,45 @@ final class OutboundExchange {
 
     private HttpReply hop(String method, URI url, List<Header> headers, byte[] body) throws OutboundHttpException {
         AppLoopback loopback = origin.loopback();
+        String chained = chainedComponent(url);
+        if (chained != null) {
+            if (loopback == null) {
+                throw new OutboundHttpException("service chaining to " + url + " needs the HTTP trigger", null);
+            }
+            return serveInProcess(method, url, headers, body, null, (pathAndQuery, request) -> loopback
+                    .serveComponent(chained, method, pathAndQuery, request, body)
+                    // Spin traps the caller (HttpError::trap) rather than answering it.
+                    .orElseThrow(() -> new TrapException("unknown routing destination '" + chained + "'")));
+        }
         if (loopback != null && origin.isSelf(url)) {
-            return serveInProcess(loopback, method, url, headers, body);
+            return serveInProcess(method, url, headers, body, origin.get().getRawAuthority(),
+                    (pathAndQuery, request) -> loopback.serve(method, pathAndQuery, request, body));
         }
         return client.send(method, url, headers, body);
     }
 
+    /** The component id of a service-chained URL ({@code http://<id>.spin.internal[:port]/...}), or null. */
+    private static String chainedComponent(URI url) {
+        String host = url.getHost();
+        if (host == null || !host.toLowerCase(Locale.ROOT).endsWith(CHAINING_SUFFIX)) {
+            return null;
+        }
+        return host.substring(0, host.length() - CHAINING_SUFFIX.length());
+    }
+
+    /** One of the two in-process targets: the app itself or a chained component. */
+    @FunctionalInterface
+    private interface InProcessTarget {
+        HttpReply serve(String pathAndQuery, List<Header> request);
+    }
+
     /**
      * The request as the trigger would have received it over loopback: the guest's headers, then
-     * {@code host} and {@code content-length}; {@code spin-*} headers are the trigger's to set.
+     * {@code host} (unless null, as for chaining) and {@code content-length}; {@code spin-*}
+     * headers are the trigger's to set.
      */
-    private HttpReply serveInProcess(AppLoopback loopback, String method, URI url, List<Header> headers, byte[] body)
-            throws OutboundHttpException {
+    private HttpReply serveInProcess(String method, URI url, List<Header> headers, byte[] body, String host,
+            InProcessTarget target) throws OutboundHttpException {
         int depth = SELF_DEPTH.get();
         if (depth >= MAX_SELF_DEPTH) {
             LOG.warn("Request to the app itself at {} refused: {} requests to the app are already nested on this thread",
@@ -104,7 +135,9 @@ final class OutboundExchange {
                 request.add(header);
             }
         }
-        request.add(new Header("host", origin.get().getRawAuthority()));
+        if (host != null) {
+            request.add(new Header("host", host));
+        }
         if (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             request.add(new Header("content-length", Integer.toString(body.length)));
         }
@@ -113,7 +146,7 @@ final class OutboundExchange {
         HttpReply reply;
         SELF_DEPTH.set(depth + 1);
         try {
-            reply = loopback.serve(method, pathAndQuery, request, body);
+            reply = target.serve(pathAndQuery, request);
         } finally {
             SELF_DEPTH.set(depth);
         }

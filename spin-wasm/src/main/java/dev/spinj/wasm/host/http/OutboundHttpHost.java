@@ -52,10 +52,12 @@ public final class OutboundHttpHost implements HostInterface {
     public static OutboundHttpHost forApp(LockedApp app, boolean spin2, OutboundHttpSettings settings, AppOrigin origin,
             Variables variables) {
         Map<String, AllowedOutboundHosts> allowed = new HashMap<>();
+        List<String> componentIds = app.components().stream().map(LockedComponent::id).toList();
         for (LockedComponent component : app.components()) {
             try {
                 allowed.put(component.id(), spin2
-                        ? AllowedOutboundHosts.spin2(resolved(component.metadataList("allowed_outbound_hosts"), variables))
+                        ? AllowedOutboundHosts.spin2(chainingExpanded(resolved(component.metadataList("allowed_outbound_hosts"),
+                                variables), componentIds))
                         : AllowedOutboundHosts.spin1(component.metadataList("allowed_http_hosts")));
             } catch (IllegalArgumentException | VariableException e) {
                 throw new RuntimeConfigException("Component " + component.id() + ": invalid allowed hosts: " + e.getMessage(), e);
@@ -68,6 +70,28 @@ public final class OutboundHttpHost implements HostInterface {
         List<String> hosts = new java.util.ArrayList<>();
         for (String entry : entries) {
             hosts.add(entry.contains("{{") ? variables.resolveTemplate(entry) : entry);
+        }
+        return hosts;
+    }
+
+    /**
+     * Spin expands {@code <scheme>://*.spin.internal[:port]} into one entry per component of the
+     * app, so a wildcard never lets a guest chain to a component that does not exist.
+     */
+    private static List<String> chainingExpanded(List<String> entries, List<String> componentIds) {
+        List<String> hosts = new java.util.ArrayList<>();
+        for (String entry : entries) {
+            String trimmed = entry.trim();
+            int scheme = trimmed.indexOf("://");
+            String wildcard = "*" + OutboundExchange.CHAINING_SUFFIX;
+            if (scheme >= 0 && trimmed.regionMatches(true, scheme + 3, wildcard, 0, wildcard.length())) {
+                String rest = trimmed.substring(scheme + 3 + wildcard.length());
+                if (rest.isEmpty() || rest.startsWith(":") || rest.equals("/")) {
+                    componentIds.forEach(id -> hosts.add(trimmed.substring(0, scheme + 3) + id + OutboundExchange.CHAINING_SUFFIX + rest));
+                    continue;
+                }
+            }
+            hosts.add(entry);
         }
         return hosts;
     }
