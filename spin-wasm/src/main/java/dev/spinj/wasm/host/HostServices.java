@@ -3,6 +3,7 @@ package dev.spinj.wasm.host;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.config.HostSettings;
+import dev.spinj.wasm.host.http.AppAllowLists;
 import dev.spinj.wasm.host.http.AppLoopback;
 import dev.spinj.wasm.host.http.AppOrigin;
 import dev.spinj.wasm.host.http.OutboundHttpHost;
@@ -37,16 +38,16 @@ public final class HostServices implements AutoCloseable {
 
     private HostServices(LockedApp app, Map<String, String> processEnv, HostSettings settings) {
         this.app = app;
-        boolean spin2 = app.metadata().containsKey("triggers");
         variables = Variables.forApp(app, processEnv, settings.appDir(), settings.runtimeConfig().envProviders());
         variables.check(app);
         stores = KeyValueStores.configure(settings.stateDir(), settings.runtimeConfig().keyValueStores());
         stores.checkDefined(app);
         databases = SqliteDatabases.configure(settings.stateDir(), settings.runtimeConfig().sqliteDatabases());
         databases.checkDefined(app);
-        interfaces.add(OutboundHttpHost.forApp(app, spin2, settings.http(), origin, variables));
-        postgres = RdbmsHost.postgres(app);
-        mysql = RdbmsHost.mysql(app);
+        AppAllowLists allowLists = AppAllowLists.forApp(app, variables);
+        interfaces.add(OutboundHttpHost.forApp(allowLists, settings.http(), origin));
+        postgres = RdbmsHost.postgres(allowLists);
+        mysql = RdbmsHost.mysql(allowLists);
         interfaces.add(new KeyValueHost(stores));
         interfaces.add(new SqliteHost(databases));
         interfaces.add(postgres);

@@ -1,24 +1,17 @@
 package dev.spinj.wasm.host.http;
 
-import dev.spinj.loader.lock.LockedApp;
-import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.abi.CanonicalAbi;
 import dev.spinj.wasm.abi.GuestAbiException;
 import dev.spinj.wasm.abi.GuestMemory;
 import dev.spinj.wasm.abi.Slice;
-import dev.spinj.wasm.config.RuntimeConfigException;
 import dev.spinj.wasm.host.ErrorResults;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostImport;
 import dev.spinj.wasm.host.HostInterface;
 import dev.spinj.wasm.http.Header;
-import dev.spinj.wasm.variables.VariableException;
-import dev.spinj.wasm.variables.Variables;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,66 +27,19 @@ public final class OutboundHttpHost implements HostInterface {
     private static final int DESTINATION_NOT_ALLOWED = 1;
     private static final int RUNTIME_ERROR = 4;
 
-    private final Map<String, AllowedOutboundHosts> allowed;
+    private final AppAllowLists allowed;
     private final OutboundExchange exchange;
     private final AppOrigin origin;
 
-    private OutboundHttpHost(Map<String, AllowedOutboundHosts> allowed, OutboundHttpSettings settings, AppOrigin origin) {
+    private OutboundHttpHost(AppAllowLists allowed, OutboundHttpSettings settings, AppOrigin origin) {
         this.allowed = allowed;
         this.exchange = new OutboundExchange(new OutboundHttpClient(settings), origin, settings.maxResponseBytes());
         this.origin = origin;
     }
 
-    /**
-     * Reads every component's allow-list: {@code allowed_outbound_hosts} in a Spin 2 lock, its
-     * {@code {{ variable }}} templates resolved at startup as Spin 3+ does, or
-     * {@code allowed_http_hosts} in a Spin 1 lock; an invalid entry fails startup naming the component.
-     */
-    public static OutboundHttpHost forApp(LockedApp app, boolean spin2, OutboundHttpSettings settings, AppOrigin origin,
-            Variables variables) {
-        Map<String, AllowedOutboundHosts> allowed = new HashMap<>();
-        List<String> componentIds = app.components().stream().map(LockedComponent::id).toList();
-        for (LockedComponent component : app.components()) {
-            try {
-                allowed.put(component.id(), spin2
-                        ? AllowedOutboundHosts.spin2(chainingExpanded(resolved(component.metadataList("allowed_outbound_hosts"),
-                                variables), componentIds))
-                        : AllowedOutboundHosts.spin1(component.metadataList("allowed_http_hosts")));
-            } catch (IllegalArgumentException | VariableException e) {
-                throw new RuntimeConfigException("Component " + component.id() + ": invalid allowed hosts: " + e.getMessage(), e);
-            }
-        }
-        return new OutboundHttpHost(allowed, settings, origin);
-    }
-
-    private static List<String> resolved(List<String> entries, Variables variables) throws VariableException {
-        List<String> hosts = new java.util.ArrayList<>();
-        for (String entry : entries) {
-            hosts.add(entry.contains("{{") ? variables.resolveTemplate(entry) : entry);
-        }
-        return hosts;
-    }
-
-    /**
-     * Spin expands {@code <scheme>://*.spin.internal[:port]} into one entry per component of the
-     * app, so a wildcard never lets a guest chain to a component that does not exist.
-     */
-    private static List<String> chainingExpanded(List<String> entries, List<String> componentIds) {
-        List<String> hosts = new java.util.ArrayList<>();
-        for (String entry : entries) {
-            String trimmed = entry.trim();
-            int scheme = trimmed.indexOf("://");
-            String wildcard = "*" + OutboundExchange.CHAINING_SUFFIX;
-            if (scheme >= 0 && trimmed.regionMatches(true, scheme + 3, wildcard, 0, wildcard.length())) {
-                String rest = trimmed.substring(scheme + 3 + wildcard.length());
-                if (rest.isEmpty() || rest.startsWith(":") || rest.equals("/")) {
-                    componentIds.forEach(id -> hosts.add(trimmed.substring(0, scheme + 3) + id + OutboundExchange.CHAINING_SUFFIX + rest));
-                    continue;
-                }
-            }
-            hosts.add(entry);
-        }
-        return hosts;
+    /** @param allowLists every component's allow-list, read once for the app */
+    public static OutboundHttpHost forApp(AppAllowLists allowLists, OutboundHttpSettings settings, AppOrigin origin) {
+        return new OutboundHttpHost(allowLists, settings, origin);
     }
 
     @Override
@@ -131,7 +77,7 @@ public final class OutboundHttpHost implements HostInterface {
         }
         HttpReply response;
         try {
-            AllowedOutboundHosts hosts = allowed.get(ctx.componentId());
+            AllowedOutboundHosts hosts = allowed.of(ctx.componentId());
             response = exchange.send(hosts, METHODS[method], target(hosts, uri), headers, body);
         } catch (DestinationNotAllowedException e) {
             LOG.warn("Component {}: {}", ctx.componentId(), e.getMessage());

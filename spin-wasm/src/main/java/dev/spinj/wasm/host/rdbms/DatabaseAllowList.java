@@ -1,12 +1,8 @@
 package dev.spinj.wasm.host.rdbms;
 
-import dev.spinj.loader.lock.LockedApp;
-import dev.spinj.loader.lock.LockedComponent;
-import dev.spinj.wasm.config.RuntimeConfigException;
 import dev.spinj.wasm.host.http.AllowedOutboundHosts;
+import dev.spinj.wasm.host.http.AppAllowLists;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Which database servers each component may reach. A Spin 2 lock lists them in
@@ -14,33 +10,17 @@ import java.util.Map;
  * §3.8); Spin 1.x checks nothing for databases, so a v1 lock allows every address.
  */
 final class DatabaseAllowList {
-    /** By component id; null for a v1 lock. */
-    private final Map<String, AllowedOutboundHosts> byComponent;
+    private final AppAllowLists lists;
 
-    private DatabaseAllowList(Map<String, AllowedOutboundHosts> byComponent) {
-        this.byComponent = byComponent;
-    }
-
-    static DatabaseAllowList forApp(LockedApp app) {
-        if (!app.metadata().containsKey("triggers")) {
-            return new DatabaseAllowList(null);
-        }
-        Map<String, AllowedOutboundHosts> byComponent = new HashMap<>();
-        for (LockedComponent component : app.components()) {
-            try {
-                byComponent.put(component.id(), AllowedOutboundHosts.spin2(component.metadataList("allowed_outbound_hosts")));
-            } catch (IllegalArgumentException e) {
-                throw new RuntimeConfigException("Component " + component.id() + ": invalid allowed hosts: " + e.getMessage(), e);
-            }
-        }
-        return new DatabaseAllowList(byComponent);
+    DatabaseAllowList(AppAllowLists lists) {
+        this.lists = lists;
     }
 
     boolean allows(String componentId, URI endpoint) {
-        if (byComponent == null) {
+        if (!lists.spin2()) {
             return true;
         }
-        AllowedOutboundHosts hosts = byComponent.get(componentId);
+        AllowedOutboundHosts hosts = lists.of(componentId);
         return hosts != null && hosts.allows(endpoint);
     }
 }

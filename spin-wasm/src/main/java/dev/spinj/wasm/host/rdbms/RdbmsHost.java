@@ -1,6 +1,5 @@
 package dev.spinj.wasm.host.rdbms;
 
-import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.wasm.abi.CanonicalAbi;
 import dev.spinj.wasm.abi.GuestAbiException;
 import dev.spinj.wasm.abi.GuestMemory;
@@ -9,6 +8,7 @@ import dev.spinj.wasm.host.ErrorResults;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostImport;
 import dev.spinj.wasm.host.HostInterface;
+import dev.spinj.wasm.host.http.AppAllowLists;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +25,18 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
     private final DatabaseAllowList allowList;
     private final JdbcStatements statements;
 
-    private RdbmsHost(RdbmsDialect dialect, LockedApp app) {
+    private RdbmsHost(RdbmsDialect dialect, AppAllowLists allowLists) {
         this.dialect = dialect;
-        this.allowList = DatabaseAllowList.forApp(app);
+        this.allowList = new DatabaseAllowList(allowLists);
         this.statements = new JdbcStatements(dialect);
     }
 
-    /** @throws dev.spinj.wasm.config.RuntimeConfigException when a component's allow-list is invalid */
-    public static RdbmsHost postgres(LockedApp app) {
-        return new RdbmsHost(RdbmsDialect.POSTGRES, app);
+    public static RdbmsHost postgres(AppAllowLists allowLists) {
+        return new RdbmsHost(RdbmsDialect.POSTGRES, allowLists);
     }
 
-    /** @throws dev.spinj.wasm.config.RuntimeConfigException when a component's allow-list is invalid */
-    public static RdbmsHost mysql(LockedApp app) {
-        return new RdbmsHost(RdbmsDialect.MYSQL, app);
+    public static RdbmsHost mysql(AppAllowLists allowLists) {
+        return new RdbmsHost(RdbmsDialect.MYSQL, allowLists);
     }
 
     @Override
