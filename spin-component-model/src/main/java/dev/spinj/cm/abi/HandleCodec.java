@@ -1,6 +1,5 @@
 package dev.spinj.cm.abi;
 
-import dev.spinj.cm.types.CoreValType;
 import dev.spinj.cm.types.ResourceType;
 
 /**
@@ -10,9 +9,7 @@ import dev.spinj.cm.types.ResourceType;
  * lowering a borrow adds a handle scoped to the call, or passes the rep itself when the guest
  * implements R (CanonicalABI.md lift_own, lift_borrow, lower_own, lower_borrow).
  */
-final class HandleCodec implements ValueCodec {
-    private static final CoreValType[] FLAT = {CoreValType.I32};
-
+final class HandleCodec extends I32Codec {
     private final ResourceType resource;
     private final boolean own;
 
@@ -22,41 +19,7 @@ final class HandleCodec implements ValueCodec {
     }
 
     @Override
-    public int size() {
-        return 4;
-    }
-
-    @Override
-    public int alignment() {
-        return 4;
-    }
-
-    @Override
-    public CoreValType[] flat() {
-        return FLAT;
-    }
-
-    @Override
-    public Object load(CallContext cx, int ptr) {
-        return lift(cx, cx.memory().readInt(ptr));
-    }
-
-    @Override
-    public void store(CallContext cx, Object value, int ptr) {
-        cx.memory().writeI32(ptr, lower(cx, value));
-    }
-
-    @Override
-    public Object liftFlat(CallContext cx, FlatReader in) {
-        return lift(cx, (int) in.next());
-    }
-
-    @Override
-    public void lowerFlat(CallContext cx, Object value, FlatWriter out) {
-        out.add(lower(cx, value));
-    }
-
-    private Integer lift(CallContext cx, int handle) {
+    Integer lift(CallContext cx, int handle) {
         HandleTable table = cx.instance.handles;
         ResourceHandle h = table.get(handle, cx.function);
         InstanceState.checkType(h, resource, handle, cx.function);
@@ -74,7 +37,8 @@ final class HandleCodec implements ValueCodec {
         return h.rep;
     }
 
-    private int lower(CallContext cx, Object value) {
+    @Override
+    int lower(CallContext cx, Object value) {
         if (!(value instanceof Integer rep)) {
             throw ValueCodec.badValue(cx, (own ? "own<" : "borrow<") + resource + "> (the rep as Integer)", value);
         }
