@@ -43,9 +43,9 @@ public final class ComponentBench {
 
         // the floor under instantiate: the one core instance bench.wasm contains, alone, on the same engine
         CoreModule core = (CoreModule) component.definitions().stream().filter(d -> d instanceof CoreModule).findFirst().orElseThrow();
-        WasmModule module = Parser.parse(core.stream());
-        var build = engine.prepare(module, "bench core module");
-        report("reference: Chicory core instance alone", time(() -> sink = build.apply(Instance.builder(module).withStart(false))));
+        CoreModuleEngine.Prepared prepared = engine.prepare(Parser.parse(core.stream()), "bench core module");
+        WasmModule module = prepared.module();
+        report("reference: Chicory core instance alone", time(() -> sink = prepared.build().apply(Instance.builder(module).withStart(false))));
 
         ComponentInstance instance = linked.instantiate();
         report("call noop", time(() -> sink = instance.call("test:bench/api#noop")));

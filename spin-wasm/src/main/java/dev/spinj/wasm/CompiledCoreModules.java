@@ -4,7 +4,6 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.spinj.cm.runtime.CoreModuleEngine;
 import dev.spinj.cm.runtime.LinkException;
-import java.util.function.Function;
 
 /**
  * The core modules of components run like Spin 1.x modules: compiled once by the {@link
@@ -18,15 +17,21 @@ public final class CompiledCoreModules implements CoreModuleEngine {
         this.engine = engine;
     }
 
-    /** @throws LinkException when the module's initial memory exceeds the per-instance limit */
+    /**
+     * A module of the same content as one compiled before (the same component linked again, or
+     * two components sharing a core module) reuses that compilation and its module.
+     *
+     * @throws LinkException when the module's initial memory exceeds the per-instance limit
+     */
     @Override
-    public Function<Instance.Builder, Instance> prepare(WasmModule module, String what) {
+    public Prepared prepare(WasmModule module, String what) {
         CompiledModule compiled;
         try {
             compiled = engine.compile(module, what);
         } catch (ComponentLoadException e) {
             throw new LinkException(e.getMessage(), e);
         }
-        return builder -> builder.withMachineFactory(compiled.machineFactory()).withMemoryFactory(compiled.memory()).build();
+        return new Prepared(compiled.module(),
+                builder -> builder.withMachineFactory(compiled.machineFactory()).withMemoryFactory(compiled.memory()).build());
     }
 }

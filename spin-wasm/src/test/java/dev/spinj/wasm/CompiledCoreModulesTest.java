@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,12 +67,12 @@ class CompiledCoreModulesTest {
     /** {@code engine}, keeping every core instance it builds. */
     private static CoreModuleEngine recording(CoreModuleEngine engine, List<Instance> built) {
         return (module, what) -> {
-            var build = engine.prepare(module, what);
-            return builder -> {
-                Instance instance = build.apply(builder);
+            CoreModuleEngine.Prepared prepared = engine.prepare(module, what);
+            return new CoreModuleEngine.Prepared(prepared.module(), builder -> {
+                Instance instance = prepared.build().apply(builder);
                 built.add(instance);
                 return instance;
-            };
+            });
         };
     }
 
@@ -115,6 +116,21 @@ class CompiledCoreModulesTest {
         assertFalse(interpreted.stream().anyMatch(i -> i.memory() instanceof ImageMemory));
         try (Stream<Path> files = Files.walk(cacheDir)) {
             assertEquals(3, files.filter(f -> f.toString().endsWith(".jar")).count(), "one compiled jar per core module in the compile cache");
+        }
+    }
+
+    @Test
+    void linkingTheComponentAgainReusesTheCompiledModules() throws IOException {
+        List<Instance> built = new ArrayList<>();
+        CoreModuleEngine engine = recording(new CompiledCoreModules(new WasmEngine(256L << 20, null)), built);
+        List<Object> first = calls(link(engine));
+        List<Instance> firstLink = List.copyOf(built);
+        // a fresh parse of the same core modules: a compiled machine serves only the module object it was compiled from
+        assertEquals(first, calls(link(engine)));
+
+        assertEquals(6, built.size());
+        for (int i = 0; i < 3; i++) {
+            assertSame(firstLink.get(i).module(), built.get(3 + i).module(), "the compiled module is reused");
         }
     }
 

@@ -13,15 +13,24 @@ import java.util.function.Function;
 @FunctionalInterface
 public interface CoreModuleEngine {
     /** Chicory's interpreter and its default memory: {@code Instance.Builder.build()} as is. */
-    CoreModuleEngine INTERPRETER = (module, what) -> Instance.Builder::build;
+    CoreModuleEngine INTERPRETER = (module, what) -> new Prepared(module, Instance.Builder::build);
+
+    /**
+     * A core module ready to instantiate.
+     *
+     * @param module the module instances are built from: the one given to {@link #prepare} or one
+     *     of the same content the engine prepared before (a compiled machine serves only the
+     *     module object it was compiled from)
+     * @param build builds each instance from a builder of {@code module} that already holds the
+     *     instance's imports; called for every instance, from any thread
+     */
+    record Prepared(WasmModule module, Function<Instance.Builder, Instance> build) {}
 
     /**
      * Prepares {@code module} once, at link time.
      *
      * @param what names the module (and its component) in errors
-     * @return what builds each instance of {@code module} from a builder that already holds the
-     *     instance's imports; called for every instance, from any thread
      * @throws LinkException when the module cannot be prepared
      */
-    Function<Instance.Builder, Instance> prepare(WasmModule module, String what);
+    Prepared prepare(WasmModule module, String what);
 }

@@ -41,17 +41,17 @@ public final class LinkedCoreModule {
     private final Set<String> coreExports;
     private final List<Supplier<ImportFunction[]>> coreImports;
 
-    LinkedCoreModule(String name, WasmModule module, Set<String> coreExports, List<Lowering> lowerings,
+    LinkedCoreModule(String name, CoreModuleEngine.Prepared module, Set<String> coreExports, List<Lowering> lowerings,
             Collection<Supplier<ImportFunction[]>> coreImports, List<Lifting> liftings,
-            Map<ResourceType, ResourceDestructor> hostDestructors, Function<Instance.Builder, Instance> builder) {
+            Map<ResourceType, ResourceDestructor> hostDestructors) {
         this.coreImports = List.copyOf(coreImports);
         this.name = name;
-        this.module = module;
+        this.module = module.module();
         this.coreExports = Set.copyOf(coreExports);
         this.lowerings = List.copyOf(lowerings);
         this.liftings = List.copyOf(liftings);
         this.hostDestructors = hostDestructors;
-        this.builder = builder;
+        this.builder = module.build();
     }
 
     /** A fresh instance: the core module instantiated with the lowered imports, {@code _initialize} run (a reactor). */

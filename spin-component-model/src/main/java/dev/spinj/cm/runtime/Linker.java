@@ -176,8 +176,8 @@ public final class Linker {
                         + "; only functions and instances of functions are supported");
             }
         });
-        return new LinkedCoreModule(moduleName, module, coreExports, lowerings, used.values(), liftings, hostDestructors,
-                coreModules.prepare(module, "core module `" + moduleName + "`"));
+        return new LinkedCoreModule(moduleName, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
+                lowerings, used.values(), liftings, hostDestructors);
     }
 
     private static LinkedCoreModule.Lifting lifting(String moduleName, String instance, String function, String coreExport,
@@ -294,8 +294,9 @@ public final class Linker {
                 } catch (RuntimeException e) {
                     throw new LinkException("component `" + componentName + "`: " + m + " is not a valid core module: " + e.getMessage(), e);
                 }
-                modules.put(m, module);
-                builders.put(module, coreModules.prepare(module, "component `" + componentName + "`: " + m));
+                CoreModuleEngine.Prepared prepared = coreModules.prepare(module, "component `" + componentName + "`: " + m);
+                modules.put(m, prepared.module());
+                builders.put(prepared.module(), prepared.build());
             } else if (d instanceof Canon.Lift lift) {
                 FunctionAbi abi = FunctionAbi.plan(lift.type(), lift.options().encoding());
                 requireOptions(componentName, "canon lift", lift.type(), lift.options(), abi.needsMemory(), abi.liftNeedsRealloc());

@@ -25,11 +25,11 @@ class CoreModuleEngineTest {
     private final CoreModuleEngine recording = (module, what) -> {
         prepared.add(module);
         names.add(what);
-        return builder -> {
+        return new CoreModuleEngine.Prepared(module, builder -> {
             Instance instance = builder.build();
             built.add(instance);
             return instance;
-        };
+        });
     };
 
     @Test
