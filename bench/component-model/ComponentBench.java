@@ -5,8 +5,12 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.spinj.cm.runtime.ComponentInstance;
+import dev.spinj.cm.runtime.CoreModuleEngine;
 import dev.spinj.cm.runtime.LinkedComponent;
 import dev.spinj.cm.runtime.Linker;
+import dev.spinj.wasm.CompiledCoreModules;
+import dev.spinj.wasm.WasmApp;
+import dev.spinj.wasm.WasmEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,9 +18,11 @@ import java.util.Arrays;
 /**
  * spinj's side of bench/component-model: link bench.wasm once, then time instantiate() and
  * calls of echo-string (1 KiB) and echo-bytes (64 KiB) on a warm JVM. Prints one line per
- * measurement: name, median and mean in microseconds over the measured iterations.
+ * measurement: name, median and mean in microseconds over the measured iterations. Core modules
+ * run on Chicory's interpreter, or with {@code -Dengine=compiled} on spin-wasm's engine (compiled
+ * once, copy-on-write memory images: what the runtime uses).
  *
- *   java -cp <spin-component-model classes + chicory> ComponentBench.java bench.wasm
+ *   java [-Dengine=compiled] -cp <spin-wasm classpath> ComponentBench.java bench.wasm
  */
 public final class ComponentBench {
     private static final int WARMUP = Integer.getInteger("warmup", 3000);
@@ -25,17 +31,21 @@ public final class ComponentBench {
 
     public static void main(String[] args) throws Exception {
         byte[] wasm = Files.readAllBytes(Path.of(args[0]));
+        CoreModuleEngine engine = "compiled".equals(System.getProperty("engine"))
+                ? new CompiledCoreModules(new WasmEngine(WasmApp.Builder.DEFAULT_MAX_INSTANCE_MEMORY, null))
+                : CoreModuleEngine.INTERPRETER;
         long t0 = System.nanoTime();
         Component component = ComponentParser.parse(wasm);
-        LinkedComponent linked = new Linker().link(component, "bench");
+        LinkedComponent linked = new Linker().coreModules(engine).link(component, "bench");
         report("parse + link (once, cold)", new long[] {System.nanoTime() - t0});
 
         report("instantiate", time(() -> sink = linked.instantiate()));
 
-        // the floor under instantiate: the one Chicory core instance bench.wasm contains, alone
+        // the floor under instantiate: the one core instance bench.wasm contains, alone, on the same engine
         CoreModule core = (CoreModule) component.definitions().stream().filter(d -> d instanceof CoreModule).findFirst().orElseThrow();
-        WasmModule module = Parser.parse(core.stream());
-        report("reference: Chicory core instance alone", time(() -> sink = Instance.builder(module).withStart(false).build()));
+        CoreModuleEngine.Prepared prepared = engine.prepare(Parser.parse(core.stream()), "bench core module");
+        WasmModule module = prepared.module();
+        report("reference: Chicory core instance alone", time(() -> sink = prepared.build().apply(Instance.builder(module).withStart(false))));
 
         ComponentInstance instance = linked.instantiate();
         report("call noop", time(() -> sink = instance.call("test:bench/api#noop")));

@@ -51,6 +51,22 @@ public final class WasmEngine {
         } catch (ChicoryException e) {
             throw new ComponentLoadException(what + " is not a valid core wasm module" + componentHint(wasm), e);
         }
+        return compile(digest, module, what);
+    }
+
+    /**
+     * A module already parsed (a component's core module), compiled once per content like
+     * {@link #compile(byte[], String)}.
+     *
+     * @throws ComponentLoadException when its initial memory exceeds the per-instance limit
+     */
+    public CompiledModule compile(WasmModule module, String what) throws ComponentLoadException {
+        String digest = module.digest();
+        CompiledModule cached = modules.get(digest);
+        return cached != null ? cached : compile(digest, module, what);
+    }
+
+    private CompiledModule compile(String digest, WasmModule module, String what) throws ComponentLoadException {
         // refused before compiling: a module asking for more memory than an instance may have never runs
         MemoryFactory memory = MemoryFactory.forModule(module, maxInstanceMemoryBytes, what);
         long start = System.nanoTime();

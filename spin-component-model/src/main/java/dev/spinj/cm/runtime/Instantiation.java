@@ -232,7 +232,7 @@ final class Instantiation {
                         + "` of kind " + imp.importType() + " is not supported");
             }
         }
-        return linked.configure(Instance.builder(module).withImportValues(iv.build()).withStart(false)).build();
+        return linked.build(module, Instance.builder(module).withImportValues(iv.build()).withStart(false));
     }
 
     private void requireType(CoreFunction f, CoreFuncType expected, String what) {

@@ -9,7 +9,7 @@ import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.CoreModule;
 import dev.spinj.cm.types.ResourceType;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * A component linked against its host: imports resolved and checked, core modules parsed and
@@ -22,19 +22,19 @@ public final class LinkedComponent {
     private final Map<String, Object> imports;
     private final Map<ResourceType, ResourceDestructor> hostDestructors;
     private final Map<CoreModule, WasmModule> modules;
+    private final Map<WasmModule, Function<Instance.Builder, Instance>> builders;
     private final Map<Canon, FunctionAbi> plans;
-    private final UnaryOperator<Instance.Builder> coreInstanceConfig;
 
     LinkedComponent(String name, Component component, Map<String, Object> imports,
             Map<ResourceType, ResourceDestructor> hostDestructors, Map<CoreModule, WasmModule> modules,
-            Map<Canon, FunctionAbi> plans, UnaryOperator<Instance.Builder> coreInstanceConfig) {
+            Map<WasmModule, Function<Instance.Builder, Instance>> builders, Map<Canon, FunctionAbi> plans) {
         this.name = name;
         this.component = component;
         this.imports = imports;
         this.hostDestructors = hostDestructors;
         this.modules = modules;
+        this.builders = builders;
         this.plans = plans;
-        this.coreInstanceConfig = coreInstanceConfig;
     }
 
     /** A fresh instance: runs the component's definitions (core instantiations, aliases, canon, nested components). */
@@ -55,7 +55,8 @@ public final class LinkedComponent {
         return hostDestructors.get(type);
     }
 
-    Instance.Builder configure(Instance.Builder builder) {
-        return coreInstanceConfig.apply(builder);
+    /** An instance of {@code module} (one of this component's), built as its {@link CoreModuleEngine} prepared it. */
+    Instance build(WasmModule module, Instance.Builder builder) {
+        return builders.get(module).apply(builder);
     }
 }

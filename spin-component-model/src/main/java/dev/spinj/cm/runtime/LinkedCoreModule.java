@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * A core module carrying a {@code component-type} section (what {@code componentEmbed} or
@@ -37,21 +37,21 @@ public final class LinkedCoreModule {
     private final List<Lowering> lowerings;
     private final List<Lifting> liftings;
     private final Map<ResourceType, ResourceDestructor> hostDestructors;
-    private final UnaryOperator<Instance.Builder> coreInstanceConfig;
+    private final Function<Instance.Builder, Instance> builder;
     private final Set<String> coreExports;
     private final List<Supplier<ImportFunction[]>> coreImports;
 
-    LinkedCoreModule(String name, WasmModule module, Set<String> coreExports, List<Lowering> lowerings,
+    LinkedCoreModule(String name, CoreModuleEngine.Prepared module, Set<String> coreExports, List<Lowering> lowerings,
             Collection<Supplier<ImportFunction[]>> coreImports, List<Lifting> liftings,
-            Map<ResourceType, ResourceDestructor> hostDestructors, UnaryOperator<Instance.Builder> coreInstanceConfig) {
+            Map<ResourceType, ResourceDestructor> hostDestructors) {
         this.coreImports = List.copyOf(coreImports);
         this.name = name;
-        this.module = module;
+        this.module = module.module();
         this.coreExports = Set.copyOf(coreExports);
         this.lowerings = List.copyOf(lowerings);
         this.liftings = List.copyOf(liftings);
         this.hostDestructors = hostDestructors;
-        this.coreInstanceConfig = coreInstanceConfig;
+        this.builder = module.build();
     }
 
     /** A fresh instance: the core module instantiated with the lowered imports, {@code _initialize} run (a reactor). */
@@ -75,7 +75,7 @@ public final class LinkedCoreModule {
         for (Supplier<ImportFunction[]> functions : coreImports) {
             imports.addFunction(functions.get());
         }
-        Instance instance = coreInstanceConfig.apply(Instance.builder(module).withImportValues(imports.build()).withStart(false)).build();
+        Instance instance = builder.apply(Instance.builder(module).withImportValues(imports.build()).withStart(false));
         if (coreExports.contains("memory")) {
             memory[0] = instance.memory();
         }

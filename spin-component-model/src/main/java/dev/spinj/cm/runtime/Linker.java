@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Host implementations by import name, and linking of components against them. Instances are
@@ -42,7 +42,7 @@ public final class Linker {
     private final Map<String, HostInstance> instances = new HashMap<>();
     private final Map<String, ComponentFunction> functions = new HashMap<>();
     private final Map<String, Supplier<ImportFunction[]>> coreImports = new HashMap<>();
-    private UnaryOperator<Instance.Builder> coreInstanceConfig = b -> b;
+    private CoreModuleEngine coreModules = CoreModuleEngine.INTERPRETER;
 
     /** Provides the interface {@code name} (e.g. {@code wasi:cli/stdout@0.2.0}). */
     public Linker instance(String name, HostInstance host) {
@@ -67,9 +67,12 @@ public final class Linker {
         return this;
     }
 
-    /** Customises every core instance (machine factory, memory factory, limits). */
-    public Linker configureCoreInstances(UnaryOperator<Instance.Builder> config) {
-        this.coreInstanceConfig = config;
+    /**
+     * How core modules linked from now on are prepared and instantiated; {@link
+     * CoreModuleEngine#INTERPRETER} unless set.
+     */
+    public Linker coreModules(CoreModuleEngine engine) {
+        this.coreModules = engine;
         return this;
     }
 
@@ -87,9 +90,10 @@ public final class Linker {
             imports.put(imp.name().name(), provide(componentName, imp.name().name(), imp.type(), hostDestructors));
         }
         Map<CoreModule, WasmModule> modules = new HashMap<>();
+        Map<WasmModule, Function<Instance.Builder, Instance>> builders = new IdentityHashMap<>();
         Map<Canon, FunctionAbi> plans = new IdentityHashMap<>();
-        prepare(component, componentName, modules, plans);
-        return new LinkedComponent(componentName, component, imports, hostDestructors, modules, plans, coreInstanceConfig);
+        prepare(component, componentName, modules, builders, plans);
+        return new LinkedComponent(componentName, component, imports, hostDestructors, modules, builders, plans);
     }
 
     /**
@@ -172,8 +176,8 @@ public final class Linker {
                         + "; only functions and instances of functions are supported");
             }
         });
-        return new LinkedCoreModule(moduleName, module, coreExports, lowerings, used.values(), liftings, hostDestructors,
-                coreInstanceConfig);
+        return new LinkedCoreModule(moduleName, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
+                lowerings, used.values(), liftings, hostDestructors);
     }
 
     private static LinkedCoreModule.Lifting lifting(String moduleName, String instance, String function, String coreExport,
@@ -280,15 +284,19 @@ public final class Linker {
         }
     }
 
-    private static void prepare(Component component, String componentName, Map<CoreModule, WasmModule> modules,
-            Map<Canon, FunctionAbi> plans) {
+    private void prepare(Component component, String componentName, Map<CoreModule, WasmModule> modules,
+            Map<WasmModule, Function<Instance.Builder, Instance>> builders, Map<Canon, FunctionAbi> plans) {
         for (Definition d : component.definitions()) {
             if (d instanceof CoreModule m) {
+                WasmModule module;
                 try {
-                    modules.put(m, Parser.parse(m.stream()));
+                    module = Parser.parse(m.stream());
                 } catch (RuntimeException e) {
                     throw new LinkException("component `" + componentName + "`: " + m + " is not a valid core module: " + e.getMessage(), e);
                 }
+                CoreModuleEngine.Prepared prepared = coreModules.prepare(module, "component `" + componentName + "`: " + m);
+                modules.put(m, prepared.module());
+                builders.put(prepared.module(), prepared.build());
             } else if (d instanceof Canon.Lift lift) {
                 FunctionAbi abi = FunctionAbi.plan(lift.type(), lift.options().encoding());
                 requireOptions(componentName, "canon lift", lift.type(), lift.options(), abi.needsMemory(), abi.liftNeedsRealloc());
@@ -301,7 +309,7 @@ public final class Linker {
                 requireOptions(componentName, "canon lower", lower.type(), lower.options(), abi.needsMemory(), abi.lowerNeedsRealloc());
                 plans.put(lower, abi);
             } else if (d instanceof Component nested) {
-                prepare(nested, componentName, modules, plans);
+                prepare(nested, componentName, modules, builders, plans);
             }
         }
     }
