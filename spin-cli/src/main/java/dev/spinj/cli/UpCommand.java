@@ -43,7 +43,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--from"}, paramLabel = "<APPLICATION>",
             description = "The application to run: a spin.toml file, a directory containing one, or a .wasm file served on /...; "
-                    + "or a registry reference such as ghcr.io/me/app:v1, pulled first (default: spin.toml).")
+                    + "or a registry reference (<registry>/<repository>:<tag>), pulled first (default: spin.toml).")
     String from;
 
     @Option(names = {"--from-file", "--file"}, hidden = true, paramLabel = "<APP_MANIFEST_FILE>")
