@@ -104,15 +104,10 @@ public final class WasmApp implements AutoCloseable {
         return app;
     }
 
-    /** Tells outbound HTTP where the app itself listens, the target of relative URLs ({@code self}). */
-    public void announceOrigin(URI origin) {
-        services.announceOrigin(origin);
-    }
-
     /**
-     * As {@link #announceOrigin(URI)}, and guests' requests to that origin (relative URLs
-     * included) are served by {@code loopback} on the calling thread: a request to the app itself
-     * then never waits for a worker, of which its caller holds one.
+     * Tells outbound HTTP where the app itself listens, the target of relative URLs
+     * ({@code self}); guests' requests to that origin are served by {@code loopback} on the
+     * calling thread, so a request to the app itself never waits for a worker its caller holds.
      */
     public void announceOrigin(URI origin, AppLoopback loopback) {
         services.announceOrigin(origin, loopback);

@@ -70,12 +70,10 @@ public final class HostServices implements AutoCloseable {
         return List.copyOf(interfaces);
     }
 
-    /** Where relative outbound URLs ({@code self}) go; the trigger announces it once it listens. */
-    public void announceOrigin(URI appOrigin) {
-        origin.announce(appOrigin);
-    }
-
-    /** As {@link #announceOrigin(URI)}, with requests to that origin served in-process by {@code loopback}. */
+    /**
+     * Where relative outbound URLs ({@code self}) go, once the trigger listens; requests to that
+     * origin are served in-process by {@code loopback}.
+     */
     public void announceOrigin(URI appOrigin, AppLoopback loopback) {
         origin.announce(appOrigin, loopback);
     }
