@@ -51,6 +51,11 @@ final class RegistryFixture implements AutoCloseable {
     }
 
     static RegistryFixture start(Auth auth) throws Exception {
+        return start(auth, null);
+    }
+
+    /** Over HTTPS with {@code tls}'s certificate when it is given, as a registry a pod reaches must be. */
+    static RegistryFixture start(Auth auth, TestCertificate tls) throws Exception {
         Path binary = requireBinary("/usr/bin/docker-registry", "docker-registry");
         Path dir = Files.createTempDirectory("spinj-registry");
         HttpServer tokenServer = null;
@@ -68,11 +73,12 @@ final class RegistryFixture implements AutoCloseable {
         }
         Files.writeString(dir.resolve("config.yml"), "version: 0.1\nlog: {level: info}\n"
                 + "storage: {filesystem: {rootdirectory: " + dir.resolve("data") + "}, delete: {enabled: true}}\n"
-                + "http: {addr: 127.0.0.1:0, secret: test-only}\n" + authConfig);
+                + "http: {addr: 127.0.0.1:0, secret: test-only"
+                + (tls == null ? "" : ", tls: {certificate: " + tls.cert() + ", key: " + tls.key() + "}") + "}\n" + authConfig);
         Path log = dir.resolve("registry.log");
         Process process = new ProcessBuilder(binary.toString(), "serve", dir.resolve("config.yml").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int port = awaitPort(process, log);
+        int port = awaitPort(process, log, tls);
         return new RegistryFixture(dir, process, tokenServer, port);
     }
 
@@ -86,14 +92,16 @@ final class RegistryFixture implements AutoCloseable {
         return binary;
     }
 
-    private static int awaitPort(Process process, Path log) throws Exception {
+    private static int awaitPort(Process process, Path log, TestCertificate tls) throws Exception {
+        HttpClient client = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(tls.clientContext()).build();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             Matcher m = LISTENING.matcher(Files.exists(log) ? Files.readString(log) : "");
             if (m.find()) {
                 int port = Integer.parseInt(m.group(1));
-                HttpResponse<Void> ping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/v2/")).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ping = client.send(HttpRequest.newBuilder(
+                        URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port + "/v2/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ping.statusCode() == 200 || ping.statusCode() == 401) {
                     return port;
                 }
