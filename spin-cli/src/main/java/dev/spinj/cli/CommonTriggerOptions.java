@@ -49,9 +49,11 @@ final class CommonTriggerOptions {
             description = "Do not keep compiled modules in <state dir>/cache between runs (every start compiles again).")
     boolean disableCache;
 
+    // SpinKube's operator sets SPIN_MAX_INSTANCE_MEMORY (bytes) from a SpinApp's invocationLimits.memory.
     @Option(names = "--max-instance-memory", paramLabel = "<SIZE>", converter = ByteSizeConverter.class,
-            defaultValue = "256MiB",
-            description = "The most linear memory one guest instance may grow to; memory.grow past it fails (default: ${DEFAULT-VALUE}).")
+            defaultValue = "${env:SPIN_MAX_INSTANCE_MEMORY:-256MiB}",
+            description = "The most linear memory one guest instance may grow to; memory.grow past it fails "
+                    + "(env: SPIN_MAX_INSTANCE_MEMORY; default: 256MiB).")
     long maxInstanceMemory;
 
     @Option(names = "--cache", paramLabel = "<WASMTIME_CACHE_FILE>", description = "Cache configuration file (accepted for Spin compatibility, ignored).")

@@ -27,4 +27,14 @@ class SpinMemoryLimitTest {
             assertFalse(spin.stdout().contains("Serving"), spin.stdout());
         }
     }
+
+    @Test
+    void spinMaxInstanceMemoryInTheEnvironmentSetsTheCapInBytes() throws Exception {
+        try (SpinProcess spin = SpinProcess.start(APPS, Map.of("SPIN_MAX_INSTANCE_MEMORY", String.valueOf(32L << 20)), "up",
+                "-f", APPS.resolve("huge-memory").toString(), "--listen", "127.0.0.1:0")) {
+            assertEquals(1, spin.exitCode());
+            String err = spin.stderr();
+            assertTrue(err.endsWith("above the per-instance limit of 512 pages (32 MiB, --max-instance-memory)\n"), err);
+        }
+    }
 }
