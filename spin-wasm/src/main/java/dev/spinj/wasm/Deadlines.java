@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 public final class Deadlines implements AutoCloseable {
     /** When the work running on this thread must end ({@link System#nanoTime()}), for host calls that block. */
     private static final ThreadLocal<Long> CURRENT_END = new ThreadLocal<>();
+    private static final Duration AT_LEAST = Duration.ofMillis(1);
     /** The watch of the innermost work running on this thread under a deadline. */
     private static final ThreadLocal<Watch> CURRENT_WATCH = new ThreadLocal<>();
 
@@ -87,6 +88,16 @@ public final class Deadlines implements AutoCloseable {
     public static Optional<Duration> remaining() {
         Long end = CURRENT_END.get();
         return end == null ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+    }
+
+    /**
+     * What is left of the work's deadline, at most {@code cap} (also the answer without a
+     * deadline) and at least a millisecond: socket and client timeouts read zero as "forever".
+     */
+    public static Duration remainingAtMost(Duration cap) {
+        Duration left = remaining().orElse(cap);
+        Duration bounded = left.compareTo(cap) > 0 ? cap : left;
+        return bounded.compareTo(AT_LEAST) < 0 ? AT_LEAST : bounded;
     }
 
     @Override

@@ -81,4 +81,14 @@ class DeadlinesTest {
         assertTrue(interruptedAfterNestedWork.get(), "the outer work lost the interrupt of its own deadline");
         assertFalse(Thread.currentThread().isInterrupted());
     }
+
+    @Test
+    void remainingAtMostIsTheCapWithoutADeadlineAndTheTimeLeftUnderIt() {
+        assertEquals(Duration.ofSeconds(30), Deadlines.remainingAtMost(Duration.ofSeconds(30)));
+        try (Deadlines deadlines = new Deadlines(Duration.ofSeconds(60))) {
+            assertEquals(Duration.ofSeconds(5), deadlines.run(() -> Deadlines.remainingAtMost(Duration.ofSeconds(5))));
+            Duration left = deadlines.run(() -> Deadlines.remainingAtMost(Duration.ofMinutes(10)));
+            assertTrue(left.compareTo(Duration.ofSeconds(60)) <= 0 && left.compareTo(Duration.ofSeconds(30)) > 0, left::toString);
+        }
+    }
 }

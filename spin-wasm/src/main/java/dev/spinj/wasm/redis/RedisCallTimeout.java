@@ -18,17 +18,11 @@ import java.util.concurrent.TimeoutException;
 public final class RedisCallTimeout {
     /** Without a deadline: Lettuce's own default command timeout. */
     public static final Duration WITHOUT_DEADLINE = Duration.ofSeconds(60);
-    /** Sockets read a zero timeout as "wait forever": a call made past its deadline still gets this much. */
-    private static final Duration AT_LEAST = Duration.ofMillis(1);
 
     private RedisCallTimeout() {}
 
     public static Duration current() {
-        Duration remaining = Deadlines.remaining().orElse(WITHOUT_DEADLINE);
-        if (remaining.compareTo(WITHOUT_DEADLINE) > 0) {
-            return WITHOUT_DEADLINE;
-        }
-        return remaining.compareTo(AT_LEAST) < 0 ? AT_LEAST : remaining;
+        return Deadlines.remainingAtMost(WITHOUT_DEADLINE);
     }
 
     /**

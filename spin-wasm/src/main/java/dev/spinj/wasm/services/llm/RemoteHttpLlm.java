@@ -122,9 +122,7 @@ final class RemoteHttpLlm implements LlmEngine {
     }
 
     private static Duration timeout() {
-        Duration remaining = Deadlines.remaining().orElse(WITHOUT_DEADLINE);
-        Duration bounded = remaining.compareTo(WITHOUT_DEADLINE) > 0 ? WITHOUT_DEADLINE : remaining;
-        return bounded.isZero() ? Duration.ofMillis(1) : bounded;
+        return Deadlines.remainingAtMost(WITHOUT_DEADLINE);
     }
 
     private static JsonNode field(JsonNode node, String name) {

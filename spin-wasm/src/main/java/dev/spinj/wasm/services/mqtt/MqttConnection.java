@@ -108,8 +108,7 @@ public final class MqttConnection implements AutoCloseable {
 
     /** What is left of the guest's deadline; paho reads 0 as "forever", so at least 1 ms. */
     private static long waitMillis() {
-        Duration remaining = Deadlines.remaining().orElse(WITHOUT_DEADLINE);
-        return Math.max(1, Math.min(remaining.toMillis(), WITHOUT_DEADLINE.toMillis()));
+        return Deadlines.remainingAtMost(WITHOUT_DEADLINE).toMillis();
     }
 
     private static String describe(MqttException e) {
