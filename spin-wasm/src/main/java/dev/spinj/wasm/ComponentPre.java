@@ -61,7 +61,7 @@ public final class ComponentPre {
 
     public GuestInstance instantiate(WasiInvocation invocation) {
         WasiContext wasi = wasiContexts.acquire(invocation);
-        HostContext context = new HostContext(component);
+        HostContext context = new HostContext(component, invocation);
         try (var scope = context.enter()) {
             Instance instance = Instance.builder(compiled.module())
                     .withImportValues(HostLinker.imports(imports, wasi.functions()))

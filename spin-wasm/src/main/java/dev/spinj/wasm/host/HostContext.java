@@ -1,6 +1,7 @@
 package dev.spinj.wasm.host;
 
 import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.wasm.WasiInvocation;
 import dev.spinj.wasm.abi.CanonicalAbi;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +22,15 @@ public final class HostContext implements AutoCloseable {
     private static final ThreadLocal<HostContext> ACTIVE = new ThreadLocal<>();
 
     private final LockedComponent component;
+    private final WasiInvocation invocation;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<Object, Object> state = new HashMap<>();
     private CanonicalAbi abi;
 
-    public HostContext(LockedComponent component) {
+    /** @param invocation the WASI view of the event this instance serves (stdio, args, extra env) */
+    public HostContext(LockedComponent component, WasiInvocation invocation) {
         this.component = component;
+        this.invocation = invocation;
     }
 
     /** Attaches the instance's memory once it exists; imports called before that (a start function) fail. */
@@ -55,6 +59,11 @@ public final class HostContext implements AutoCloseable {
 
     public LockedComponent component() {
         return component;
+    }
+
+    /** Stdio, arguments and extra environment of the event this instance serves. */
+    public WasiInvocation invocation() {
+        return invocation;
     }
 
     public CanonicalAbi abi() {

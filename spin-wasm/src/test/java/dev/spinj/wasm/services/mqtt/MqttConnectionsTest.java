@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinj.wasm.DeadlineExceededException;
 import dev.spinj.wasm.Deadlines;
+import dev.spinj.wasm.WasiInvocation;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.http.AllowedOutboundHosts;
 import dev.spinj.wasm.testing.MosquittoFixture;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -113,7 +115,8 @@ class MqttConnectionsTest {
     @Test
     void closingTheInstanceDisconnectsItsConnections() throws Exception {
         // As a binding keeps them: per-instance state of the guest's HostContext, closed with the instance.
-        HostContext instance = new HostContext(new LockedComponent("publisher", Map.of(), null, null, null, null));
+        HostContext instance = new HostContext(new LockedComponent("publisher", Map.of(), null, null, null, null),
+                WasiInvocation.spin(OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
         MqttConnections connections = instance.state(MqttConnections.class,
                 () -> allowing("mqtt://127.0.0.1:" + broker.port()));
         MqttConnection connection = connections.open(broker.address("closed-with-instance"), "", "", 30);
