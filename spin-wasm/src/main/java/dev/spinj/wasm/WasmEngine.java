@@ -49,7 +49,7 @@ public final class WasmEngine {
         try {
             module = Parser.parse(wasm);
         } catch (ChicoryException e) {
-            throw new ComponentLoadException(what + " is not a valid core wasm module" + componentHint(wasm), e);
+            throw new ComponentLoadException(what + " is not a valid core wasm module", e);
         }
         return compile(digest, module, what);
     }
@@ -84,12 +84,6 @@ public final class WasmEngine {
         CompiledModule compiled = new CompiledModule(module, factory, Set.copyOf(exports), memory);
         CompiledModule raced = modules.putIfAbsent(digest, compiled);
         return raced == null ? compiled : raced;
-    }
-
-    /** Spin 2+ guests are components (binary version 0x0d); say so instead of a bare parse error. */
-    private static String componentHint(byte[] wasm) {
-        boolean component = wasm.length >= 8 && wasm[4] == 0x0d && wasm[6] == 0x01;
-        return component ? " (it is a WebAssembly component, as built by Spin 2+ SDKs; only Spin 1.x core modules are supported)" : "";
     }
 
     private static String sha256(byte[] data) {
