@@ -1,0 +1,186 @@
+package dev.spinj.trigger.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spinj.loader.lock.LockedApp;
+import dev.spinj.wasm.ComponentLoadException;
+import dev.spinj.wasm.ComponentPre;
+import dev.spinj.wasm.Deadlines;
+import dev.spinj.wasm.WasmApp;
+import dev.spinj.wasm.stdio.ComponentLogs;
+import dev.spinj.wasm.testing.RedisServerFixture;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Redis trigger running a Spin 2+ component against a real redis-server: {@code apps/redis-component}
+ * is a WAT component exporting {@code fermyon:spin/inbound-redis} whose handle-message writes the
+ * payload to stdout and answers ok, err(error), err(success), a trap or an endless loop by the
+ * payload's first word; {@code apps/redis-component-exports} holds components the trigger refuses.
+ */
+@Timeout(120)
+class RedisComponentTriggerTest {
+    private static final String APP = "redis-component";
+    private static final String COMPONENT = "echo";
+    private static RedisServerFixture redis;
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> connection;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServerFixture.start();
+        client = RedisClient.create(redis.address());
+        connection = client.connect();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        connection.close();
+        client.shutdown();
+        redis.close();
+    }
+
+    private static RedisCommands<String, String> redis() {
+        return connection.sync();
+    }
+
+    private static void awaitStdout(TriggerHarness app, String expected) throws InterruptedException {
+        TriggerHarness.await(() -> stdout(app).equals(expected),
+                () -> "the component's stdout log is not '" + expected + "' but '" + stdout(app) + "'");
+    }
+
+    private static String stdout(TriggerHarness app) {
+        try {
+            return app.stdoutLog(COMPONENT);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the component's stdout log", e);
+        }
+    }
+
+    private static String failure(String why) {
+        return "Component " + COMPONENT + " handler failed: a message on " + redis.address() + " channel echo" + why;
+    }
+
+    @Test
+    void messagesOnTheChannelAreHandledInArrivalOrder() throws Exception {
+        String messages = IntStream.rangeClosed(1, 20).mapToObj(i -> "message " + i + "\n").collect(Collectors.joining());
+        try (TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
+            IntStream.rangeClosed(1, 20).forEach(i -> redis().publish("echo", "message " + i + "\n"));
+            awaitStdout(app, messages);
+        }
+    }
+
+    @Test
+    void startupPrintsTheComponentsChannel() throws Exception {
+        try (TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
+            assertEquals("Listening on " + redis.address() + ": echo -> echo\n", app.startupOutput());
+        }
+    }
+
+    @Test
+    void errErrorIsLoggedAndTheNextMessageIsHandled() throws Exception {
+        try (CapturedStderr log = new CapturedStderr();
+                TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
+            redis().publish("echo", "fail\n");
+            redis().publish("echo", "after the failure\n");
+            awaitStdout(app, "fail\nafter the failure\n");
+            log.await(failure(": handle-message returned err(error)"));
+        }
+    }
+
+    @Test
+    void trapIsLoggedAndTheNextMessageIsHandled() throws Exception {
+        try (CapturedStderr log = new CapturedStderr();
+                TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
+            redis().publish("echo", "trap\n");
+            redis().publish("echo", "after the trap\n");
+            awaitStdout(app, "trap\nafter the trap\n");
+            log.await(failure(": component 'echo' failed in 'fermyon:spin/inbound-redis#handle-message': "));
+        }
+    }
+
+    @Test
+    void deadlineInterruptsALoopingComponentAndTheNextMessageIsHandled() throws Exception {
+        Duration deadline = Duration.ofSeconds(1);
+        try (CapturedStderr log = new CapturedStderr();
+                TriggerHarness app = TriggerHarness.start(APP, redis.address(), "", TriggerHarness.OPTIONS.withMessageTimeout(deadline))) {
+            redis().publish("echo", "loop\n");
+            redis().publish("echo", "after the loop\n");
+            awaitStdout(app, "loop\nafter the loop\n");
+            log.await(failure(" exceeded the time limit of " + deadline.toMillis() + " ms and was interrupted"));
+        }
+    }
+
+    @Test
+    void triggerReconnectsAfterTheServerRestartsAndHandlesTheNextMessage() throws Exception {
+        assertTrue(redis.canRestart(), "restarting the server needs redis-server on PATH (apt-get install redis-server)");
+        try (TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
+            redis().publish("echo", "before restart\n");
+            awaitStdout(app, "before restart\n");
+            redis.stop();
+            redis.restart();
+            // PUBLISH answers how many subscribers got the message: 1 once the trigger resubscribed
+            TriggerHarness.await(() -> redis().publish("echo", "after restart\n") == 1,
+                    () -> "the trigger never resubscribed after the restart");
+            awaitStdout(app, "before restart\nafter restart\n");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> success {1}")
+    @CsvSource({"ok, true", "go-ok, true", "fail, false"})
+    void okAndErrSuccessSucceedAndErrErrorFails(String payload, boolean success) throws Exception {
+        try (TriggerHarness app = TriggerHarness.prepare(APP, redis.address(), "")) {
+            RedisMessageExecutor executor = new RedisMessageExecutor(app.wasm.prepare(COMPONENT), silentLogs(), new Deadlines(Duration.ZERO));
+            assertEquals(success, executor.execute(payload.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void componentWithoutARedisExportIsRefused() throws Exception {
+        assertEquals("Component 'no-redis': component does not export a Redis interface (expected fermyon:spin/inbound-redis)",
+                refusal("no-redis").getMessage());
+    }
+
+    @Test
+    void componentWithBothRedisExportsIsRefused() throws Exception {
+        assertEquals("Component 'both-redis': component exports multiple Redis interfaces "
+                + "[fermyon:spin/inbound-redis, spin:redis/inbound-redis@3.0.0]", refusal("both-redis").getMessage());
+    }
+
+    @Test
+    void asyncRedisExportIsRefusedAsNotSupportedYet() throws Exception {
+        assertEquals("Component 'async-redis' exports spin:redis/inbound-redis@3.0.0, whose async handle-message is not "
+                + "supported yet: build it with an SDK that exports fermyon:spin/inbound-redis (Rust SDK 2.x-5.x, "
+                + "or a componentized Spin 1.x module)", refusal("async-redis").getMessage());
+    }
+
+    private static ComponentLoadException refusal(String componentId) throws Exception {
+        LockedApp lock = TriggerHarness.lock("redis-component-exports", Files.createTempDirectory("spinj-redis-test-"),
+                redis.address(), "");
+        try (WasmApp wasm = WasmApp.builder(lock).build()) {
+            ComponentPre component = wasm.prepare(componentId);
+            return assertThrows(ComponentLoadException.class,
+                    () -> new RedisMessageExecutor(component, silentLogs(), new Deadlines(Duration.ZERO)));
+        }
+    }
+
+    private static ComponentLogs silentLogs() {
+        return new ComponentLogs(null, true, Set.of(), System.out, System.err);
+    }
+}
