@@ -66,7 +66,7 @@ final class ChannelWorker {
     private void run(byte[] payload) {
         try {
             if (!executor.execute(payload)) {
-                logFailure(": handle-message returned err(error)");
+                logFailure(": Redis handler returned an error");
             }
         } catch (DeadlineExceededException e) {
             logFailure(" " + e.getMessage());

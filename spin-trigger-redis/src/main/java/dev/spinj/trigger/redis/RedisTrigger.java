@@ -8,6 +8,8 @@ import dev.spinj.wasm.Deadlines;
 import dev.spinj.wasm.WasmApp;
 import dev.spinj.wasm.redis.LettuceSettings;
 import dev.spinj.wasm.stdio.ComponentLogs;
+import dev.spinj.wasm.variables.VariableException;
+import dev.spinj.wasm.variables.Variables;
 import io.lettuce.core.resource.ClientResources;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -37,11 +39,21 @@ public final class RedisTrigger implements AutoCloseable {
         byServer.forEach((address, workers) -> subscribers.add(new RedisSubscriber(address, workers, resources)));
     }
 
+    /**
+     * Prepares every component and resolves every trigger's address and channel, which may be
+     * templates over the app's variables (SPEC2 §6.3), before anything connects.
+     *
+     * @throws ComponentLoadException when a component cannot run as a Redis handler or a
+     *     setting is missing or does not resolve
+     */
     public static RedisTrigger create(WasmApp wasm, ComponentLogs logs, RedisTriggerOptions options)
             throws ComponentLoadException {
         Deadlines deadlines = new Deadlines(options.messageTimeout());
         LockedApp app = wasm.app();
-        String appAddress = app.triggerSetting(TYPE, "address").map(String::valueOf).orElse(null);
+        Variables variables = wasm.variables();
+        String appAddressTemplate = app.triggerSetting(TYPE, "address").map(String::valueOf).orElse(null);
+        String appAddress = appAddressTemplate == null ? null : resolved(variables, appAddressTemplate,
+                "failed to resolve redis trigger default address \"" + appAddressTemplate + "\"");
         Map<String, RedisMessageExecutor> executors = new HashMap<>();
         Map<String, Map<String, ChannelWorker>> byServer = new LinkedHashMap<>();
         for (LockedTrigger trigger : app.triggersOfType(TYPE)) {
@@ -54,26 +66,38 @@ public final class RedisTrigger implements AutoCloseable {
             if (config.component() == null || config.channel() == null) {
                 throw new ComponentLoadException("trigger " + trigger.id() + " needs a component and a channel");
             }
-            String address = config.address() != null ? config.address() : appAddress;
+            String address = config.address() == null ? appAddress : resolved(variables, config.address(),
+                    "failed to resolve redis trigger address \"" + config.address() + "\" for component " + config.component());
             if (address == null) {
                 throw new ComponentLoadException("trigger " + trigger.id()
                         + " has no Redis address: set the app's redis trigger address");
             }
+            String channel = resolved(variables, config.channel(),
+                    "failed to resolve redis trigger channel \"" + config.channel() + "\" for component " + config.component());
             RedisMessageExecutor executor = executors.get(config.component());
             if (executor == null) {
                 executor = new RedisMessageExecutor(wasm.prepare(config.component()), logs, deadlines);
                 executors.put(config.component(), executor);
             }
             Map<String, ChannelWorker> channels = byServer.computeIfAbsent(address, a -> new LinkedHashMap<>());
-            ChannelWorker previous = channels.put(config.channel(), new ChannelWorker(address, config.channel(), executor,
+            ChannelWorker previous = channels.put(channel, new ChannelWorker(address, channel, executor,
                     options.maxQueuedMessages()));
             if (previous != null) {
                 // Spin 1 maps channel -> component: the later trigger wins
-                LOG.warn("Channel {} on {} is handled by both '{}' and '{}'; using '{}'", config.channel(), address,
+                LOG.warn("Channel {} on {} is handled by both '{}' and '{}'; using '{}'", channel, address,
                         previous.componentId(), config.component(), config.component());
             }
         }
         return new RedisTrigger(byServer, deadlines);
+    }
+
+    /** A setting with its {@code {{ variable }}} templates resolved; the message says which setting failed, never its value. */
+    private static String resolved(Variables variables, String template, String failure) throws ComponentLoadException {
+        try {
+            return variables.resolveTemplate(template);
+        } catch (VariableException e) {
+            throw new ComponentLoadException(failure + ": " + e.getMessage(), e);
+        }
     }
 
     /**

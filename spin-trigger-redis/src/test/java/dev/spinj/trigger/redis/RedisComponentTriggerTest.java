@@ -100,7 +100,7 @@ class RedisComponentTriggerTest {
             redis().publish("echo", "fail\n");
             redis().publish("echo", "after the failure\n");
             awaitStdout(app, "fail\nafter the failure\n");
-            log.await(failure(": handle-message returned err(error)"));
+            log.await(failure(": Redis handler returned an error"));
         }
     }
 
@@ -140,6 +140,23 @@ class RedisComponentTriggerTest {
                     () -> "the trigger never resubscribed after the restart");
             awaitStdout(app, "before restart\nafter restart\n");
         }
+    }
+
+    @Test
+    void templatedTriggerAddressAndChannelResolveWithTheAppsVariables() throws Exception {
+        try (TriggerHarness app = TriggerHarness.start("redis-component-templates", redis.address(), "")) {
+            assertEquals("Listening on " + redis.address() + ": templated-events -> echo\n", app.startupOutput());
+            redis().publish("templated-events", "through the templates\n");
+            awaitStdout(app, "through the templates\n");
+        }
+    }
+
+    @Test
+    void addressTemplateNamingNoVariableFailsStartupNamingTheSetting() {
+        ComponentLoadException e = assertThrows(ComponentLoadException.class,
+                () -> TriggerHarness.prepare("redis-component-bad-template", redis.address(), "").close());
+        assertEquals("failed to resolve redis trigger address \"{{ undeclared }}\" for component echo: "
+                + "no variable for \"undeclared\"", e.getMessage());
     }
 
     @ParameterizedTest(name = "{0} -> success {1}")
