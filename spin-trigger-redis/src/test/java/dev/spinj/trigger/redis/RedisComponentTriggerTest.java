@@ -27,16 +27,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Redis trigger running a Spin 2+ component against a real redis-server: {@code apps/redis-component}
- * is a WAT component exporting {@code fermyon:spin/inbound-redis} whose handle-message writes the
- * payload to stdout and answers ok, err(error), err(success), a trap or an endless loop by the
- * payload's first word; {@code apps/redis-component-exports} holds components the trigger refuses.
+ * The Redis trigger running Spin 2+ guests against a real redis-server. {@code apps/redis-component}
+ * holds one guest in both Spin 2+ shapes, each on the channel named after it: {@code echo}, a WAT
+ * component exporting {@code fermyon:spin/inbound-redis}, and {@code echo-core}, a core module with
+ * a component-type section as Rust SDK 2.x-5.x builds ship. Its handle-message writes the payload
+ * to stdout and answers ok, err(error), err(success), a trap or an endless loop by the payload's
+ * first word. {@code apps/redis-component-exports} holds components the trigger refuses.
  */
 @Timeout(120)
 class RedisComponentTriggerTest {
     private static final String APP = "redis-component";
+    /** The component in the component shape; tests of every shape run on each of these (channel = component id). */
     private static final String COMPONENT = "echo";
     private static RedisServerFixture redis;
     private static RedisClient client;
@@ -60,70 +64,75 @@ class RedisComponentTriggerTest {
         return connection.sync();
     }
 
-    private static void awaitStdout(TriggerHarness app, String expected) throws InterruptedException {
-        TriggerHarness.await(() -> stdout(app).equals(expected),
-                () -> "the component's stdout log is not '" + expected + "' but '" + stdout(app) + "'");
+    private static void awaitStdout(TriggerHarness app, String component, String expected) throws InterruptedException {
+        TriggerHarness.await(() -> stdout(app, component).equals(expected),
+                () -> "the stdout log of " + component + " is not '" + expected + "' but '" + stdout(app, component) + "'");
     }
 
-    private static String stdout(TriggerHarness app) {
+    private static String stdout(TriggerHarness app, String component) {
         try {
-            return app.stdoutLog(COMPONENT);
+            return app.stdoutLog(component);
         } catch (IOException e) {
-            throw new AssertionError("cannot read the component's stdout log", e);
+            throw new AssertionError("cannot read the stdout log of " + component, e);
         }
     }
 
-    private static String failure(String why) {
-        return "Component " + COMPONENT + " handler failed: a message on " + redis.address() + " channel echo" + why;
+    private static String failure(String component, String why) {
+        return "Component " + component + " handler failed: a message on " + redis.address() + " channel " + component + why;
     }
 
-    @Test
-    void messagesOnTheChannelAreHandledInArrivalOrder() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"echo", "echo-core"})
+    void messagesOnTheChannelAreHandledInArrivalOrder(String component) throws Exception {
         String messages = IntStream.rangeClosed(1, 20).mapToObj(i -> "message " + i + "\n").collect(Collectors.joining());
         try (TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
-            IntStream.rangeClosed(1, 20).forEach(i -> redis().publish("echo", "message " + i + "\n"));
-            awaitStdout(app, messages);
+            IntStream.rangeClosed(1, 20).forEach(i -> redis().publish(component, "message " + i + "\n"));
+            awaitStdout(app, component, messages);
         }
     }
 
     @Test
-    void startupPrintsTheComponentsChannel() throws Exception {
+    void startupPrintsEachComponentsChannel() throws Exception {
         try (TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
-            assertEquals("Listening on " + redis.address() + ": echo -> echo\n", app.startupOutput());
+            assertEquals("Listening on " + redis.address() + ": echo -> echo\n"
+                    + "Listening on " + redis.address() + ": echo-core -> echo-core\n", app.startupOutput());
         }
     }
 
-    @Test
-    void errErrorIsLoggedAndTheNextMessageIsHandled() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"echo", "echo-core"})
+    void errErrorIsLoggedAndTheNextMessageIsHandled(String component) throws Exception {
         try (CapturedStderr log = new CapturedStderr();
                 TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
-            redis().publish("echo", "fail\n");
-            redis().publish("echo", "after the failure\n");
-            awaitStdout(app, "fail\nafter the failure\n");
-            log.await(failure(": Redis handler returned an error"));
+            redis().publish(component, "fail\n");
+            redis().publish(component, "after the failure\n");
+            awaitStdout(app, component, "fail\nafter the failure\n");
+            log.await(failure(component, ": Redis handler returned an error"));
         }
     }
 
-    @Test
-    void trapIsLoggedAndTheNextMessageIsHandled() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"echo", "echo-core"})
+    void trapIsLoggedAndTheNextMessageIsHandled(String component) throws Exception {
         try (CapturedStderr log = new CapturedStderr();
                 TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
-            redis().publish("echo", "trap\n");
-            redis().publish("echo", "after the trap\n");
-            awaitStdout(app, "trap\nafter the trap\n");
-            log.await(failure(": component 'echo' failed in 'fermyon:spin/inbound-redis#handle-message': "));
+            redis().publish(component, "trap\n");
+            redis().publish(component, "after the trap\n");
+            awaitStdout(app, component, "trap\nafter the trap\n");
+            log.await(failure(component, ": component '" + component + "' failed in 'fermyon:spin/inbound-redis#handle-message': "));
         }
     }
 
-    @Test
-    void deadlineInterruptsALoopingComponentAndTheNextMessageIsHandled() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"echo", "echo-core"})
+    void deadlineInterruptsALoopingGuestAndTheNextMessageIsHandled(String component) throws Exception {
         Duration deadline = Duration.ofSeconds(1);
         try (CapturedStderr log = new CapturedStderr();
                 TriggerHarness app = TriggerHarness.start(APP, redis.address(), "", TriggerHarness.OPTIONS.withMessageTimeout(deadline))) {
-            redis().publish("echo", "loop\n");
-            redis().publish("echo", "after the loop\n");
-            awaitStdout(app, "loop\nafter the loop\n");
-            log.await(failure(" exceeded the time limit of " + deadline.toMillis() + " ms and was interrupted"));
+            redis().publish(component, "loop\n");
+            redis().publish(component, "after the loop\n");
+            awaitStdout(app, component, "loop\nafter the loop\n");
+            log.await(failure(component, " exceeded the time limit of " + deadline.toMillis() + " ms and was interrupted"));
         }
     }
 
@@ -132,13 +141,13 @@ class RedisComponentTriggerTest {
         assertTrue(redis.canRestart(), "restarting the server needs redis-server on PATH (apt-get install redis-server)");
         try (TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
             redis().publish("echo", "before restart\n");
-            awaitStdout(app, "before restart\n");
+            awaitStdout(app, COMPONENT, "before restart\n");
             redis.stop();
             redis.restart();
             // PUBLISH answers how many subscribers got the message: 1 once the trigger resubscribed
             TriggerHarness.await(() -> redis().publish("echo", "after restart\n") == 1,
                     () -> "the trigger never resubscribed after the restart");
-            awaitStdout(app, "before restart\nafter restart\n");
+            awaitStdout(app, COMPONENT, "before restart\nafter restart\n");
         }
     }
 
@@ -147,7 +156,7 @@ class RedisComponentTriggerTest {
         try (TriggerHarness app = TriggerHarness.start("redis-component-templates", redis.address(), "")) {
             assertEquals("Listening on " + redis.address() + ": templated-events -> echo\n", app.startupOutput());
             redis().publish("templated-events", "through the templates\n");
-            awaitStdout(app, "through the templates\n");
+            awaitStdout(app, COMPONENT, "through the templates\n");
         }
     }
 
@@ -159,11 +168,12 @@ class RedisComponentTriggerTest {
                 + "no variable for \"undeclared\"", e.getMessage());
     }
 
-    @ParameterizedTest(name = "{0} -> success {1}")
-    @CsvSource({"ok, true", "go-ok, true", "fail, false"})
-    void okAndErrSuccessSucceedAndErrErrorFails(String payload, boolean success) throws Exception {
+    @ParameterizedTest(name = "{0}: {1} -> success {2}")
+    @CsvSource({"echo, ok, true", "echo, go-ok, true", "echo, fail, false",
+            "echo-core, ok, true", "echo-core, go-ok, true", "echo-core, fail, false"})
+    void okAndErrSuccessSucceedAndErrErrorFails(String component, String payload, boolean success) throws Exception {
         try (TriggerHarness app = TriggerHarness.prepare(APP, redis.address(), "")) {
-            RedisMessageExecutor executor = new RedisMessageExecutor(app.wasm.prepare(COMPONENT), silentLogs(), new Deadlines(Duration.ZERO));
+            RedisMessageExecutor executor = new RedisMessageExecutor(app.wasm.prepare(component), silentLogs(), new Deadlines(Duration.ZERO));
             assertEquals(success, executor.execute(payload.getBytes(StandardCharsets.UTF_8)));
         }
     }
