@@ -102,37 +102,34 @@ class RedisComponentTriggerTest {
     @ParameterizedTest
     @ValueSource(strings = {"echo", "echo-core"})
     void errErrorIsLoggedAndTheNextMessageIsHandled(String component) throws Exception {
-        try (CapturedStderr log = new CapturedStderr();
-                TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
-            redis().publish(component, "fail\n");
-            redis().publish(component, "after the failure\n");
-            awaitStdout(app, component, "fail\nafter the failure\n");
-            log.await(failure(component, ": Redis handler returned an error"));
-        }
+        assertFailureIsLoggedAndTheNextMessageHandled(component, "fail", TriggerHarness.OPTIONS,
+                ": Redis handler returned an error");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"echo", "echo-core"})
     void trapIsLoggedAndTheNextMessageIsHandled(String component) throws Exception {
-        try (CapturedStderr log = new CapturedStderr();
-                TriggerHarness app = TriggerHarness.start(APP, redis.address(), "")) {
-            redis().publish(component, "trap\n");
-            redis().publish(component, "after the trap\n");
-            awaitStdout(app, component, "trap\nafter the trap\n");
-            log.await(failure(component, ": component '" + component + "' failed in 'fermyon:spin/inbound-redis#handle-message': "));
-        }
+        assertFailureIsLoggedAndTheNextMessageHandled(component, "trap", TriggerHarness.OPTIONS,
+                ": component '" + component + "' failed in 'fermyon:spin/inbound-redis#handle-message': ");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"echo", "echo-core"})
     void deadlineInterruptsALoopingGuestAndTheNextMessageIsHandled(String component) throws Exception {
         Duration deadline = Duration.ofSeconds(1);
+        assertFailureIsLoggedAndTheNextMessageHandled(component, "loop", TriggerHarness.OPTIONS.withMessageTimeout(deadline),
+                " exceeded the time limit of " + deadline.toMillis() + " ms and was interrupted");
+    }
+
+    /** Publishes {@code payload} and a message after it: both reach the guest in order, and the first one's failure is logged. */
+    private static void assertFailureIsLoggedAndTheNextMessageHandled(String component, String payload, RedisTriggerOptions options,
+            String why) throws Exception {
         try (CapturedStderr log = new CapturedStderr();
-                TriggerHarness app = TriggerHarness.start(APP, redis.address(), "", TriggerHarness.OPTIONS.withMessageTimeout(deadline))) {
-            redis().publish(component, "loop\n");
-            redis().publish(component, "after the loop\n");
-            awaitStdout(app, component, "loop\nafter the loop\n");
-            log.await(failure(component, " exceeded the time limit of " + deadline.toMillis() + " ms and was interrupted"));
+                TriggerHarness app = TriggerHarness.start(APP, redis.address(), "", options)) {
+            redis().publish(component, payload + "\n");
+            redis().publish(component, "after " + payload + "\n");
+            awaitStdout(app, component, payload + "\nafter " + payload + "\n");
+            log.await(failure(component, why));
         }
     }
 
