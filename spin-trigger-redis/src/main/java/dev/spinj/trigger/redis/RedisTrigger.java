@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Redis trigger of one app (SPEC 9): every component prepared and every channel resolved to
- * its server before anything connects, then one subscriber per server. Messages of one channel
- * run in order; channels run in parallel.
+ * The Redis trigger of one app (SPEC 9, SPEC2 §1.5): every component prepared and every channel
+ * resolved to its server before anything connects, then one subscriber per server. Each component
+ * handling a channel sees its messages in order; channels, and the components of one channel,
+ * run in parallel.
  */
 public final class RedisTrigger implements AutoCloseable {
     public static final String TYPE = "redis";
@@ -34,7 +35,7 @@ public final class RedisTrigger implements AutoCloseable {
     private final List<RedisSubscriber> subscribers = new ArrayList<>();
     private final Deadlines deadlines;
 
-    private RedisTrigger(Map<String, Map<String, ChannelWorker>> byServer, Deadlines deadlines) {
+    private RedisTrigger(Map<String, Map<String, List<ChannelWorker>>> byServer, Deadlines deadlines) {
         this.deadlines = deadlines;
         byServer.forEach((address, workers) -> subscribers.add(new RedisSubscriber(address, workers, resources)));
     }
@@ -55,7 +56,9 @@ public final class RedisTrigger implements AutoCloseable {
         String appAddress = appAddressTemplate == null ? null : resolved(variables, appAddressTemplate,
                 "failed to resolve redis trigger default address \"" + appAddressTemplate + "\"");
         Map<String, RedisMessageExecutor> executors = new HashMap<>();
-        Map<String, Map<String, ChannelWorker>> byServer = new LinkedHashMap<>();
+        Map<String, Map<String, List<ChannelWorker>>> byServer = new LinkedHashMap<>();
+        // Spin 2+ runs every component subscribed to a channel; a Spin 1 lock (no metadata.triggers) keeps the last one
+        boolean everyHandlerOfAChannel = app.metadata().containsKey("triggers");
         for (LockedTrigger trigger : app.triggersOfType(TYPE)) {
             RedisTriggerConfig config;
             try {
@@ -79,14 +82,15 @@ public final class RedisTrigger implements AutoCloseable {
                 executor = new RedisMessageExecutor(wasm.prepare(config.component()), logs, deadlines);
                 executors.put(config.component(), executor);
             }
-            Map<String, ChannelWorker> channels = byServer.computeIfAbsent(address, a -> new LinkedHashMap<>());
-            ChannelWorker previous = channels.put(channel, new ChannelWorker(address, channel, executor,
-                    options.maxQueuedMessages()));
-            if (previous != null) {
+            List<ChannelWorker> handlers = byServer.computeIfAbsent(address, a -> new LinkedHashMap<>())
+                    .computeIfAbsent(channel, c -> new ArrayList<>());
+            if (!handlers.isEmpty() && !everyHandlerOfAChannel) {
                 // Spin 1 maps channel -> component: the later trigger wins
                 LOG.warn("Channel {} on {} is handled by both '{}' and '{}'; using '{}'", channel, address,
-                        previous.componentId(), config.component(), config.component());
+                        handlers.get(0).componentId(), config.component(), config.component());
+                handlers.clear();
             }
+            handlers.add(new ChannelWorker(address, channel, executor, options.maxQueuedMessages()));
         }
         return new RedisTrigger(byServer, deadlines);
     }
@@ -109,7 +113,7 @@ public final class RedisTrigger implements AutoCloseable {
             subscriber.subscribe();
         }
         for (RedisSubscriber subscriber : subscribers) {
-            for (ChannelWorker worker : subscriber.workers().values()) {
+            for (ChannelWorker worker : subscriber.workers()) {
                 out.println("Listening on " + subscriber.address() + ": " + worker.channel() + " -> " + worker.componentId());
             }
         }

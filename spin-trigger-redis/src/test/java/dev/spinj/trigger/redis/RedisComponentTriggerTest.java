@@ -99,6 +99,19 @@ class RedisComponentTriggerTest {
         }
     }
 
+    @Test
+    void everyComponentOfAChannelHandlesEachMessageInOrder() throws Exception {
+        try (TriggerHarness app = TriggerHarness.start("redis-component-fanout", redis.address(), "")) {
+            assertEquals("Listening on " + redis.address() + ": shared -> echo\n"
+                    + "Listening on " + redis.address() + ": shared -> echo-core\n", app.startupOutput());
+            for (String message : new String[] {"one\n", "two\n", "three\n"}) {
+                assertEquals(1, redis().publish("shared", message), "one subscription serves both components");
+            }
+            awaitStdout(app, "echo", "one\ntwo\nthree\n");
+            awaitStdout(app, "echo-core", "one\ntwo\nthree\n");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"echo", "echo-core"})
     void errErrorIsLoggedAndTheNextMessageIsHandled(String component) throws Exception {

@@ -101,6 +101,15 @@ class RedisTriggerTest {
     }
 
     @Test
+    void spin1AppHandsAChannelToItsLastComponentOnly() throws Exception {
+        try (CapturedStderr log = new CapturedStderr();
+                TriggerHarness app = TriggerHarness.start("redis-probe-same-channel", redis.address(), newPrefix())) {
+            assertEquals("Listening on " + redis.address() + ": same -> probe-b\n", app.startupOutput());
+            log.await("Channel same on " + redis.address() + " is handled by both 'probe-a' and 'probe-b'; using 'probe-b'");
+        }
+    }
+
+    @Test
     void oneMebibytePayloadArrivesIntact() throws Exception {
         byte[] payload = new byte[1 << 20];
         new Random(42).nextBytes(payload);
