@@ -50,6 +50,17 @@ public final class RedisTrigger implements AutoCloseable {
     public static RedisTrigger create(WasmApp wasm, ComponentLogs logs, RedisTriggerOptions options)
             throws ComponentLoadException {
         Deadlines deadlines = new Deadlines(options.messageTimeout());
+        try {
+            return new RedisTrigger(workersByServer(wasm, logs, options, deadlines), deadlines);
+        } catch (ComponentLoadException | RuntimeException e) {
+            deadlines.close(); // its timer thread would outlive a trigger that never started
+            throw e;
+        }
+    }
+
+    /** Server address to channel to the workers of the components that handle it. */
+    private static Map<String, Map<String, List<ChannelWorker>>> workersByServer(WasmApp wasm, ComponentLogs logs,
+            RedisTriggerOptions options, Deadlines deadlines) throws ComponentLoadException {
         LockedApp app = wasm.app();
         Variables variables = wasm.variables();
         String appAddressTemplate = app.triggerSetting(TYPE, "address").map(String::valueOf).orElse(null);
@@ -92,7 +103,7 @@ public final class RedisTrigger implements AutoCloseable {
             }
             handlers.add(new ChannelWorker(address, channel, executor, options.maxQueuedMessages()));
         }
-        return new RedisTrigger(byServer, deadlines);
+        return byServer;
     }
 
     /** A setting with its {@code {{ variable }}} templates resolved; the message says which setting failed, never its value. */
@@ -106,7 +117,7 @@ public final class RedisTrigger implements AutoCloseable {
 
     /**
      * Connects to every server and subscribes, then prints one {@code Listening on} line per
-     * channel. Fails, naming the address, if a server cannot be reached.
+     * channel and component. Fails, naming the address, if a server cannot be reached.
      */
     public void start(PrintStream out) throws RedisConnectException {
         for (RedisSubscriber subscriber : subscribers) {
