@@ -50,6 +50,11 @@ public final class ComponentInstance {
         destructor.destroy(type, rep);
     }
 
+    /** Runs the destructor of a resource this component defines (a dependency's, when the main component drops it). */
+    ResourceDestructor destructor() {
+        return destructor;
+    }
+
     private Object export(String name) {
         int hash = name.indexOf('#');
         if (hash < 0) {

@@ -8,6 +8,7 @@ import dev.spinj.cm.binary.Canon;
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.CoreModule;
 import dev.spinj.cm.types.ResourceType;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,22 +25,33 @@ public final class LinkedComponent {
     private final Map<CoreModule, WasmModule> modules;
     private final Map<WasmModule, Function<Instance.Builder, Instance>> builders;
     private final Map<Canon, FunctionAbi> plans;
+    private final Composition dependencies;
 
-    LinkedComponent(String name, Component component, Map<String, Object> imports,
+    LinkedComponent(String name, Component component, Map<String, Object> imports, Composition dependencies,
             Map<ResourceType, ResourceDestructor> hostDestructors, Map<CoreModule, WasmModule> modules,
             Map<WasmModule, Function<Instance.Builder, Instance>> builders, Map<Canon, FunctionAbi> plans) {
         this.name = name;
         this.component = component;
         this.imports = imports;
+        this.dependencies = dependencies;
         this.hostDestructors = hostDestructors;
         this.modules = modules;
         this.builders = builders;
         this.plans = plans;
     }
 
-    /** A fresh instance: runs the component's definitions (core instantiations, aliases, canon, nested components). */
+    /**
+     * A fresh instance: instantiates its dependencies (a fresh instance of each), then runs the
+     * component's definitions (core instantiations, aliases, canon, nested components).
+     */
     public ComponentInstance instantiate() {
-        Instantiation root = new Instantiation(this, component, imports, null);
+        Composition.Instances supplied = dependencies.instantiate();
+        Map<String, Object> all = imports;
+        if (!supplied.imports().isEmpty()) {
+            all = new HashMap<>(imports);
+            all.putAll(supplied.imports());
+        }
+        Instantiation root = new Instantiation(this, component, all, null, supplied.destructors());
         return new ComponentInstance(name, root.run(), root.destructor());
     }
 

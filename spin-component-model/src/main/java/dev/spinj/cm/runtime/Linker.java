@@ -84,16 +84,39 @@ public final class Linker {
      * @throws LinkException for an import nothing provides or a type that does not match
      */
     public LinkedComponent link(Component component, String componentName) {
+        return link(component, componentName, List.of());
+    }
+
+    /**
+     * As {@link #link(Component, String)}, with the imports that {@code dependencies} match
+     * satisfied by their exports instead of by this linker: every instance of the component
+     * gets a fresh instance of each dependency (see {@link Dependency}). The dependencies are
+     * linked already, typically by this linker.
+     *
+     * @throws LinkException as {@link #link(Component, String)}, and with Spin's texts for a
+     *     dependency that matches no import ({@code dependency '<d>' doesn't match any imports of
+     *     component '<c>'}), an import several dependencies match ({@code component '<c>' has
+     *     dependency conflicts: import '<i>' satisfied by dependencies: '<a>, <b>'}), a missing
+     *     export ({@code dependency '<d>' doesn't export '<e>' to satisfy import '<i>'}) and an
+     *     export of the wrong type ({@code dependency '<d>' exports '<e>' which is not compatible
+     *     with import '<i>': <why>})
+     */
+    public LinkedComponent link(Component component, String componentName, List<Dependency> dependencies) {
+        Composition composition = Composition.resolve(component, componentName, dependencies);
+        Set<String> fromDependencies = composition.imports();
         Map<String, Object> imports = new LinkedHashMap<>();
         Map<ResourceType, ResourceDestructor> hostDestructors = new IdentityHashMap<>();
         for (Import imp : component.imports()) {
-            imports.put(imp.name().name(), provide(componentName, imp.name().name(), imp.type(), hostDestructors));
+            String name = imp.name().name();
+            if (!fromDependencies.contains(name)) {
+                imports.put(name, provide(componentName, name, imp.type(), hostDestructors));
+            }
         }
         Map<CoreModule, WasmModule> modules = new HashMap<>();
         Map<WasmModule, Function<Instance.Builder, Instance>> builders = new IdentityHashMap<>();
         Map<Canon, FunctionAbi> plans = new IdentityHashMap<>();
         prepare(component, componentName, modules, builders, plans);
-        return new LinkedComponent(componentName, component, imports, hostDestructors, modules, builders, plans);
+        return new LinkedComponent(componentName, component, imports, composition, hostDestructors, modules, builders, plans);
     }
 
     /**
