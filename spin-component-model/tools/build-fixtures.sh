@@ -3,6 +3,8 @@
 #   <name>.wat -> <name>.wasm                       (jco parse: wasm-tools' text parser)
 #   <name>.c   -> <name>.core.wasm, <name>.wasm     (clang wasm32-wasi reactor, then
 #                                                    componentEmbed with <name>.wit, componentNew)
+#   <name>.compose.json -> <name>.wasm              (compose-wat.mjs: the parts' .wat nested and
+#                                                    plugged as wac would, then jco parse)
 # Needs `npm ci` in this directory, and clang with wasi-libc (see README.md).
 #   usage: build-fixtures.sh [OUT_DIR]
 set -euo pipefail
@@ -25,4 +27,10 @@ for c in "$fixtures"/*.c; do
   name=$(basename "$c" .c)
   clang --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -o "$scratch/$name.module.wasm" "$c"
   node "$tools/embed-new.mjs" "$scratch/$name.module.wasm" "$fixtures/$name.wit" "$out/$name"
+done
+
+for spec in "$fixtures"/*.compose.json; do
+  name=$(basename "$spec" .compose.json)
+  node "$tools/compose-wat.mjs" "$spec" > "$scratch/$name.composed.wat"
+  "$jco" parse "$scratch/$name.composed.wat" -o "$out/$name.wasm" >/dev/null
 done

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -71,10 +72,23 @@ class JcoDifferentialTest {
         if (expected.has("rejected")) {
             return Stream.of(rejectedByJco(name, spec, expected));
         }
+        Stream<DynamicNode> whole = outcomes(name, expected,
+                () -> run(ComponentParser.parse(Files.readAllBytes(dir().resolve(name + ".wasm"))), name, spec));
+        if (!Files.exists(dir().resolve(name + ".compose.json"))) {
+            return whole;
+        }
+        // jco ran the composition tools/compose-wat.mjs wrote; spinj runs it and, linked from its parts, must match too
+        return Stream.of(DynamicContainer.dynamicContainer("composed " + name + ".wasm", whole),
+                DynamicContainer.dynamicContainer("parts linked as dependencies", outcomes(name, expected,
+                        () -> runLinkedParts(name, spec))));
+    }
+
+    /** The fixture's calls file run by {@code runner}, one test per call compared with jco's outcome. */
+    private static Stream<DynamicNode> outcomes(String name, JsonNode expected, Callable<List<JsonNode>> runner) {
         List<JsonNode> actual;
         try {
-            actual = run(ComponentParser.parse(Files.readAllBytes(dir().resolve(name + ".wasm"))), name, spec);
-        } catch (RuntimeException | AssertionError e) {
+            actual = runner.call();
+        } catch (Exception | AssertionError e) {
             return Stream.of(DynamicTest.dynamicTest("links and runs", () -> {
                 throw new AssertionError(name + ": spinj could not run the fixture", e);
             }));
@@ -206,6 +220,32 @@ class JcoDifferentialTest {
         Map<String, ExternType> imports = new LinkedHashMap<>();
         component.imports().forEach(i -> imports.put(i.name().name(), i.type()));
         return run(imports, linker -> linker.link(component, name)::instantiate, spec);
+    }
+
+    /**
+     * A composition's parts ({@code <name>.compose.json}, see tools/compose-wat.mjs) linked with
+     * {@link Linker#link(Component, String, List)}: each dependency by its name and export.
+     */
+    private static List<JsonNode> runLinkedParts(String name, JsonNode spec) throws IOException {
+        JsonNode composition = read(name + ".compose.json");
+        Component main = part(composition.get("main").asText());
+        Map<String, Component> dependencies = new LinkedHashMap<>();
+        for (JsonNode d : composition.get("dependencies")) {
+            dependencies.put(d.get("name").asText(), part(d.get("wat").asText()));
+        }
+        return run(Map.of(), linker -> {
+            List<Dependency> plugged = new ArrayList<>();
+            for (JsonNode d : composition.get("dependencies")) {
+                String dependencyName = d.get("name").asText();
+                String export = d.hasNonNull("export") ? d.get("export").asText() : null;
+                plugged.add(new Dependency(dependencyName, linker.link(dependencies.get(dependencyName), dependencyName), export));
+            }
+            return linker.link(main, name, plugged)::instantiate;
+        }, spec);
+    }
+
+    private static Component part(String wat) throws IOException {
+        return ComponentParser.parse(Files.readAllBytes(dir().resolve(wat.replace(".wat", ".wasm"))));
     }
 
     /** The same for whatever {@code link} makes of a linker providing {@code imports}. */
