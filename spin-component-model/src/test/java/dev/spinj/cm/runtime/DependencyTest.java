@@ -1,0 +1,104 @@
+package dev.spinj.cm.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.spinj.cm.binary.Component;
+import dev.spinj.cm.binary.ComponentParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Linking a component with dependencies ({@link Linker#link(Component, String, List)}): the
+ * compose-text and compose-counter fixtures (their calls are also checked against jco by
+ * {@link JcoDifferentialTest}), and the link errors, in Spin's words.
+ */
+class DependencyTest {
+    private static final String TEXT = "test:compose/text@0.1.0";
+    private static final String APP = "test:compose/app@0.1.0#";
+    private static final String RUN = "test:compose/run@0.1.0#";
+
+    private final Linker linker = new Linker();
+
+    private static Component part(String name) throws IOException {
+        return ComponentParser.parse(Files.readAllBytes(JcoDifferentialTest.dir().resolve(name + ".wasm")));
+    }
+
+    private LinkedComponent textLib() throws IOException {
+        return linker.link(part("compose-text-lib"), "text-lib");
+    }
+
+    private LinkedComponent counterLib() throws IOException {
+        return linker.link(part("compose-counter-lib"), "counter-lib");
+    }
+
+    private LinkException linkTextApp(Dependency... dependencies) {
+        return assertThrows(LinkException.class,
+                () -> linker.link(part("compose-text-app"), "app", List.of(dependencies)));
+    }
+
+    @Test
+    void stringsListsAndRecordsAreCopiedBetweenTheTwoComponents() throws IOException {
+        ComponentInstance app = linker.link(part("compose-text-app"), "app",
+                List.of(new Dependency("test:compose/text", textLib(), null))).instantiate();
+
+        assertEquals("hello, wörld 😀", app.call(APP + "welcome", "wörld 😀"));
+        assertEquals(4294967298L, app.call(APP + "total", List.of(1L, 2L, 4294967295L)));
+        assertEquals(List.of(0L, 1L, 2L), app.call(APP + "count-up", 3L));
+        assertEquals(List.of(-6, 21), app.call(APP + "grow", -2, 7));
+    }
+
+    @Test
+    void eachInstanceOfTheMainComponentGetsAFreshDependencyInstance() throws IOException {
+        LinkedComponent linked = linker.link(part("compose-text-app"), "app", List.of(new Dependency(TEXT, textLib(), null)));
+        ComponentInstance first = linked.instantiate();
+        first.call(APP + "welcome", "a");
+        first.call(APP + "welcome", "b");
+
+        ComponentInstance second = linked.instantiate();
+
+        assertEquals(2L, first.call(APP + "library-calls"));
+        assertEquals(0L, second.call(APP + "library-calls"));
+    }
+
+    @Test
+    void droppingTheLastHandleRunsTheDestructorInTheDependency() throws IOException {
+        ComponentInstance app = linker.link(part("compose-counter-app"), "app",
+                List.of(new Dependency("test:compose", counterLib(), null))).instantiate();
+
+        assertEquals(10L, app.call(RUN + "lifecycle", 5L));
+
+        assertEquals(1L, app.call(RUN + "drops"));
+        assertEquals(10L, app.call(RUN + "last-dropped"));
+    }
+
+    @Test
+    void aDependencyMatchingNoImportIsRefused() throws IOException {
+        LinkException e = linkTextApp(new Dependency("test:compose/text@0.2.0", textLib(), null));
+        assertEquals("dependency 'test:compose/text@0.2.0' doesn't match any imports of component 'app'", e.getMessage());
+    }
+
+    @Test
+    void anImportTwoDependenciesMatchIsAConflict() throws IOException {
+        LinkException e = linkTextApp(new Dependency("test:compose", textLib(), null), new Dependency(TEXT, textLib(), null));
+        assertEquals("component 'app' has dependency conflicts: import 'test:compose/text@0.1.0' satisfied by dependencies:"
+                + " 'test:compose, test:compose/text@0.1.0'", e.getMessage());
+    }
+
+    @Test
+    void aMissingExportNamesTheExportAndTheImport() throws IOException {
+        LinkException e = linkTextApp(new Dependency(TEXT, textLib(), "test:compose/words@0.1.0"));
+        assertEquals("dependency 'test:compose/text@0.1.0' doesn't export 'test:compose/words@0.1.0' to satisfy import"
+                + " 'test:compose/text@0.1.0'", e.getMessage());
+    }
+
+    @Test
+    void anExportOfAnotherTypeNamesBothAndWhatDiffers() throws IOException {
+        LinkException e = linkTextApp(new Dependency(TEXT, counterLib(), "test:compose/counters@0.1.0"));
+        assertEquals("dependency 'test:compose/text@0.1.0' exports 'test:compose/counters@0.1.0' which is not compatible"
+                + " with import 'test:compose/text@0.1.0': missing export `point` (expected type record { x: s32, y: s32 })",
+                e.getMessage());
+    }
+}
