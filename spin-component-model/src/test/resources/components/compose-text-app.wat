@@ -13,6 +13,9 @@
     (export "range" (func (param "n" u32) (result (list u32))))
     (export "scale" (func (param "p" $point) (param "k" s32) (result $point)))
     (export "calls" (func (result u32)))))
+  ;; as wit-component's output does: the type is aliased from the import, so the dependency's
+  ;; instance must supply it
+  (alias export $text "point" (type $point))
   (core module $state
     (memory (export "memory") 1)
     (global $bump (mut i32) (i32.const 1024))

@@ -4,6 +4,7 @@ import dev.spinj.cm.abi.ResourceDestructor;
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.Import;
 import dev.spinj.cm.types.ExternType;
+import dev.spinj.cm.types.InstanceType;
 import dev.spinj.cm.types.ResourceType;
 import dev.spinj.cm.types.Subtyping;
 import java.util.ArrayList;
@@ -29,18 +30,21 @@ import java.util.stream.Collectors;
  * <p>Error texts are Spin's ({@code crates/compose}), so they can be shown as Spin shows them.
  */
 final class Composition {
-    static final Composition NONE = new Composition(List.of());
+    static final Composition NONE = new Composition(List.of(), Map.of());
 
     /** One dependency and, for each import it satisfies, the export that satisfies it. */
-    private record Plug(LinkedComponent component, Map<String, String> exportByImport) {}
+    private record Plug(LinkedGuest component, Map<String, String> exportByImport) {}
 
     /** A main instance's imports from its dependencies, and who destroys the resources they define. */
     record Instances(Map<String, Object> imports, Map<ResourceType, ResourceDestructor> destructors) {}
 
     private final List<Plug> plugs;
+    /** The main component's imports by name, with their declared types. */
+    private final Map<String, ExternType> importTypes;
 
-    private Composition(List<Plug> plugs) {
+    private Composition(List<Plug> plugs, Map<String, ExternType> importTypes) {
         this.plugs = plugs;
+        this.importTypes = importTypes;
     }
 
     /**
@@ -85,11 +89,11 @@ final class Composition {
         });
         List<Plug> plugs = new ArrayList<>();
         exportsByDependency.forEach((d, exports) -> plugs.add(new Plug(d.component(), Map.copyOf(exports))));
-        return new Composition(List.copyOf(plugs));
+        return new Composition(List.copyOf(plugs), imports);
     }
 
     private static void checkExport(Dependency d, String exportName, String importName, ExternType expected) {
-        ExternType exported = d.component().component.type().exports().get(exportName);
+        ExternType exported = d.component().type().exports().get(exportName);
         if (exported == null) {
             throw new LinkException("dependency '" + d.name() + "' doesn't export '" + exportName
                     + "' to satisfy import '" + importName + "'");
@@ -114,6 +118,13 @@ final class Composition {
             ComponentInstance instance = plug.component().instantiate();
             plug.exportByImport().forEach((importName, exportName) -> {
                 Object export = instance.exports().get(exportName);
+                // the value types the import declares are fully determined by it; a core module's
+                // instance has none of them, but the main component may alias them from the import
+                if (export instanceof Map<?, ?> m && importTypes.get(importName) instanceof InstanceType declared) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> items = (Map<String, Object>) m;
+                    export = Linker.withDeclaredValueTypes(declared, items);
+                }
                 imports.put(importName, export);
                 Iterable<?> items = export instanceof Map<?, ?> m ? m.values() : List.of(export);
                 for (Object item : items) {

@@ -12,10 +12,11 @@ import java.util.Objects;
  * instance of {@code component}, linked as {@code component} was.
  *
  * @param name the dependency's name, matched against import names and used in errors
- * @param component the dependency, linked against its own imports
+ * @param component the dependency (a component or a core module with a {@code component-type}
+ *     section), linked against its own imports
  * @param export the export that satisfies the matched import, or null for the import's own name
  */
-public record Dependency(String name, LinkedComponent component, String export) {
+public record Dependency(String name, LinkedGuest component, String export) {
     public Dependency {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(component, "component");

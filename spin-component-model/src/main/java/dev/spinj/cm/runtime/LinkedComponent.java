@@ -7,6 +7,7 @@ import dev.spinj.cm.abi.ResourceDestructor;
 import dev.spinj.cm.binary.Canon;
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.CoreModule;
+import dev.spinj.cm.types.ComponentType;
 import dev.spinj.cm.types.ResourceType;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.function.Function;
  * every lift and lower planned. {@link #instantiate()} is the only per-instance work and may be
  * called from any thread.
  */
-public final class LinkedComponent {
+public final class LinkedComponent implements LinkedGuest {
     final String name;
     final Component component;
     private final Map<String, Object> imports;
@@ -40,10 +41,16 @@ public final class LinkedComponent {
         this.plans = plans;
     }
 
+    @Override
+    public ComponentType type() {
+        return component.type();
+    }
+
     /**
      * A fresh instance: instantiates its dependencies (a fresh instance of each), then runs the
      * component's definitions (core instantiations, aliases, canon, nested components).
      */
+    @Override
     public ComponentInstance instantiate() {
         Composition.Instances supplied = dependencies.instantiate();
         Map<String, Object> all = imports;

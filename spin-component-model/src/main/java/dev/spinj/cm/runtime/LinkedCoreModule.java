@@ -9,6 +9,7 @@ import dev.spinj.cm.abi.FunctionAbi;
 import dev.spinj.cm.abi.InstanceState;
 import dev.spinj.cm.abi.Realloc;
 import dev.spinj.cm.abi.ResourceDestructor;
+import dev.spinj.cm.types.ComponentType;
 import dev.spinj.cm.types.ResourceType;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import java.util.function.Function;
  * host (other core imports, such as preview1, come from {@link Linker#coreImports}), its exports {@code iface#function} (with {@code cabi_post_*}) are lifted.
  * {@link #instantiate()} gives the same {@link ComponentInstance} a component would.
  */
-public final class LinkedCoreModule {
+public final class LinkedCoreModule implements LinkedGuest {
     /** One lowered import: the core import it fills, the function behind it and its plan. */
     record Lowering(String module, String field, ComponentFunction target, FunctionAbi abi) {}
 
@@ -33,6 +34,7 @@ public final class LinkedCoreModule {
     record Lifting(String instance, String function, String coreExport, String postReturn, FunctionAbi abi) {}
 
     private final String name;
+    private final ComponentType world;
     private final WasmModule module;
     private final List<Lowering> lowerings;
     private final List<Lifting> liftings;
@@ -41,11 +43,12 @@ public final class LinkedCoreModule {
     private final Set<String> coreExports;
     private final List<Supplier<ImportFunction[]>> coreImports;
 
-    LinkedCoreModule(String name, CoreModuleEngine.Prepared module, Set<String> coreExports, List<Lowering> lowerings,
+    LinkedCoreModule(String name, ComponentType world, CoreModuleEngine.Prepared module, Set<String> coreExports, List<Lowering> lowerings,
             Collection<Supplier<ImportFunction[]>> coreImports, List<Lifting> liftings,
             Map<ResourceType, ResourceDestructor> hostDestructors) {
         this.coreImports = List.copyOf(coreImports);
         this.name = name;
+        this.world = world;
         this.module = module.module();
         this.coreExports = Set.copyOf(coreExports);
         this.lowerings = List.copyOf(lowerings);
@@ -54,7 +57,14 @@ public final class LinkedCoreModule {
         this.builder = module.build();
     }
 
+    /** The world of the {@code component-type} section: the component's type. */
+    @Override
+    public ComponentType type() {
+        return world;
+    }
+
     /** A fresh instance: the core module instantiated with the lowered imports, {@code _initialize} run (a reactor). */
+    @Override
     public ComponentInstance instantiate() {
         ResourceDestructor destructor = (type, rep) -> {
             ResourceDestructor host = hostDestructors.get(type);

@@ -199,7 +199,7 @@ public final class Linker {
                         + "; only functions and instances of functions are supported");
             }
         });
-        return new LinkedCoreModule(moduleName, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
+        return new LinkedCoreModule(moduleName, world, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
                 lowerings, used.values(), liftings, hostDestructors);
     }
 
@@ -278,10 +278,11 @@ public final class Linker {
     }
 
     /**
-     * The host's exports plus the value types the import declares, so that the component can
-     * alias them from the imported instance (as wit-component's output does for record types).
+     * The host's (or a dependency's) exports plus the value types the import declares, so that
+     * the component can alias them from the imported instance (as wit-component's output does
+     * for record types).
      */
-    private static Map<String, Object> withDeclaredValueTypes(InstanceType expected, Map<String, Object> provided) {
+    static Map<String, Object> withDeclaredValueTypes(InstanceType expected, Map<String, Object> provided) {
         Map<String, Object> exports = new LinkedHashMap<>(provided);
         expected.exports().forEach((name, type) -> {
             if (type instanceof TypeBound b && b.type() instanceof ValType v) {

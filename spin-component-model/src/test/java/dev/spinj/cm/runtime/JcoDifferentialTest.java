@@ -22,6 +22,7 @@ import dev.spinj.cm.types.FuncType;
 import dev.spinj.cm.types.ResourceType;
 import dev.spinj.cm.types.Subtyping;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +78,25 @@ class JcoDifferentialTest {
         if (!Files.exists(dir().resolve(name + ".compose.json"))) {
             return whole;
         }
-        // jco ran the composition tools/compose-wat.mjs wrote; spinj runs it and, linked from its parts, must match too
-        return Stream.of(DynamicContainer.dynamicContainer("composed " + name + ".wasm", whole),
+        // jco ran the composition tools/compose-wat.mjs wrote; spinj runs it and, linked from its
+        // parts (dependencies made from a core module also as that core module), must match too
+        List<DynamicNode> ways = new ArrayList<>(List.of(DynamicContainer.dynamicContainer("composed " + name + ".wasm", whole),
                 DynamicContainer.dynamicContainer("parts linked as dependencies", outcomes(name, expected,
-                        () -> runLinkedParts(name, spec))));
+                        () -> runLinkedParts(name, spec, false)))));
+        if (hasCoreModulePart(name)) {
+            ways.add(DynamicContainer.dynamicContainer("parts linked as dependencies, core modules as such", outcomes(name,
+                    expected, () -> runLinkedParts(name, spec, true))));
+        }
+        return ways.stream();
+    }
+
+    private static boolean hasCoreModulePart(String name) throws IOException {
+        for (JsonNode d : read(name + ".compose.json").get("dependencies")) {
+            if (Files.exists(dir().resolve(d.get("component").asText().replace(".wasm", ".core.wasm")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fixture's calls file run by {@code runner}, one test per call compared with jco's outcome. */
@@ -224,28 +240,34 @@ class JcoDifferentialTest {
 
     /**
      * A composition's parts ({@code <name>.compose.json}, see tools/compose-wat.mjs) linked with
-     * {@link Linker#link(Component, String, List)}: each dependency by its name and export.
+     * {@link Linker#link(Component, String, List)}: each dependency by its name and export; with
+     * {@code coreModules}, a dependency built from a core module ({@code <part>.core.wasm}
+     * beside it) is linked as that core module.
      */
-    private static List<JsonNode> runLinkedParts(String name, JsonNode spec) throws IOException {
+    private static List<JsonNode> runLinkedParts(String name, JsonNode spec, boolean coreModules) throws IOException {
         JsonNode composition = read(name + ".compose.json");
-        Component main = part(composition.get("main").asText());
-        Map<String, Component> dependencies = new LinkedHashMap<>();
-        for (JsonNode d : composition.get("dependencies")) {
-            dependencies.put(d.get("name").asText(), part(d.get("wat").asText()));
-        }
+        Component main = ComponentParser.parse(Files.readAllBytes(dir().resolve(composition.get("main").asText())));
         return run(Map.of(), linker -> {
             List<Dependency> plugged = new ArrayList<>();
             for (JsonNode d : composition.get("dependencies")) {
                 String dependencyName = d.get("name").asText();
                 String export = d.hasNonNull("export") ? d.get("export").asText() : null;
-                plugged.add(new Dependency(dependencyName, linker.link(dependencies.get(dependencyName), dependencyName), export));
+                plugged.add(new Dependency(dependencyName, part(linker, d.get("component").asText(), coreModules), export));
             }
             return linker.link(main, name, plugged)::instantiate;
         }, spec);
     }
 
-    private static Component part(String wat) throws IOException {
-        return ComponentParser.parse(Files.readAllBytes(dir().resolve(wat.replace(".wat", ".wasm"))));
+    private static LinkedGuest part(Linker linker, String wasm, boolean coreModule) {
+        try {
+            Path core = dir().resolve(wasm.replace(".wasm", ".core.wasm"));
+            if (coreModule && Files.exists(core)) {
+                return linker.linkCoreModule(Files.readAllBytes(core), core.getFileName().toString());
+            }
+            return linker.link(ComponentParser.parse(Files.readAllBytes(dir().resolve(wasm))), wasm);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The same for whatever {@code link} makes of a linker providing {@code imports}. */
