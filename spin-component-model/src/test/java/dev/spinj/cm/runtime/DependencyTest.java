@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.ComponentParser;
+import dev.spinj.cm.types.InstanceType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +76,30 @@ class DependencyTest {
 
         assertEquals(1L, app.call(RUN + "drops"));
         assertEquals(10L, app.call(RUN + "last-dropped"));
+    }
+
+    @Test
+    void theDependencysOwnImportsAndTheRestOfTheMainComponentsComeFromTheHost() throws IOException {
+        Component cguest = part("cguest");
+        List<String> logged = new ArrayList<>();
+        linker.instance("test:cguest/host", HostInstance.implementing((InstanceType) cguest.type().imports().get("test:cguest/host"))
+                .function("log", args -> {
+                    logged.add((String) args[0]);
+                    return null;
+                })
+                .function("config", args -> args[0].equals("mode") ? Optional.of("fast") : Optional.empty())
+                .build());
+        Component app;
+        try (InputStream in = getClass().getResourceAsStream("/wat/compose-host-app.wasm")) {
+            app = ComponentParser.parse(in.readAllBytes());
+        }
+        ComponentInstance instance = linker.link(app, "app",
+                List.of(new Dependency("test:cguest/api", linker.link(cguest, "cguest"), null))).instantiate();
+
+        assertEquals("olleh", instance.call("shout", "hello"));
+        assertEquals("fast", instance.call("setting", "mode"));
+        assertEquals("(unset)", instance.call("setting", "speed"));
+        assertEquals(List.of("shout", "hello"), logged);
     }
 
     @Test
