@@ -227,7 +227,8 @@ public final class Linker {
     /**
      * What this linker provides for the import {@code name} of type {@code expected}: a host
      * instance's exports (with the import's value types) or a function, checked against the
-     * type; destructors of the host resources it binds are added to {@code hostDestructors}.
+     * type; destructors of the host resources it binds are added to {@code hostDestructors},
+     * under the import's declared type and the host's own.
      */
     private Object provide(String componentName, String name, ExternType expected,
             Map<ResourceType, ResourceDestructor> hostDestructors) {
@@ -243,7 +244,10 @@ public final class Linker {
                     s.boundTo(r).ifPresent(bound -> {
                         ResourceDestructor d = host.destructor(bound);
                         if (d != null) {
+                            // handles of the importing scope have the declared type; nested
+                            // components get the host's own type passed down
                             hostDestructors.put(r, d);
+                            hostDestructors.put(bound, d);
                         }
                     });
                 }
