@@ -3,7 +3,8 @@
 ;; and exports test:compose/run@0.1.0. Its handles to counters live in this component's handle
 ;; table: lifecycle constructs one, calls a method and lends it (borrow), then drops it, so the
 ;; destructor runs in the dependency; hand-over moves an own handle into the dependency, which
-;; drops it; two keeps two counters alive at once; use-after-drop uses a dropped handle (trap).
+;; drops it; two keeps two counters alive at once; use-after-drop uses a dropped handle (trap
+;; here); fail-in-dependency calls a function that traps in the dependency.
 ;; Build: tools/build-fixtures.sh (jco parse compose-counter-app.wat -o compose-counter-app.wasm)
 (component
   (import "test:compose/counters@0.1.0" (instance $counters
@@ -12,6 +13,7 @@
     (export "[method]counter.add" (func (param "self" (borrow $counter)) (param "n" u32) (result u32)))
     (export "peek" (func (param "c" (borrow $counter)) (result u32)))
     (export "take" (func (param "c" (own $counter)) (result u32)))
+    (export "fail" (func))
     (export "drops" (func (result u32)))
     (export "last-dropped" (func (result u32)))))
   (alias export $counters "counter" (type $counter))
@@ -19,6 +21,7 @@
   (core func $add (canon lower (func $counters "[method]counter.add")))
   (core func $peek (canon lower (func $counters "peek")))
   (core func $take (canon lower (func $counters "take")))
+  (core func $fail (canon lower (func $counters "fail")))
   (core func $drops (canon lower (func $counters "drops")))
   (core func $last-dropped (canon lower (func $counters "last-dropped")))
   (core func $drop (canon resource.drop $counter))
@@ -27,6 +30,7 @@
     (import "counters" "add" (func $add (param i32 i32) (result i32)))
     (import "counters" "peek" (func $peek (param i32) (result i32)))
     (import "counters" "take" (func $take (param i32) (result i32)))
+    (import "counters" "fail" (func $fail))
     (import "counters" "drops" (func $drops (result i32)))
     (import "counters" "last-dropped" (func $last-dropped (result i32)))
     (import "counters" "drop" (func $drop (param i32)))
@@ -53,6 +57,7 @@
       (local.set $h (call $new (i32.const 1)))
       (call $drop (local.get $h))
       (call $add (local.get $h) (i32.const 1)))
+    (func (export "fail-in-dependency") (call $fail))
     (func (export "drops") (result i32) (call $drops))
     (func (export "last-dropped") (result i32) (call $last-dropped))
   )
@@ -62,6 +67,7 @@
       (export "add" (func $add))
       (export "peek" (func $peek))
       (export "take" (func $take))
+      (export "fail" (func $fail))
       (export "drops" (func $drops))
       (export "last-dropped" (func $last-dropped))
       (export "drop" (func $drop))))))
@@ -69,6 +75,7 @@
   (func $hand-over (param "start" u32) (result u32) (canon lift (core func $i "hand-over")))
   (func $two (param "start" u32) (result u32) (canon lift (core func $i "two")))
   (func $use-after-drop (result u32) (canon lift (core func $i "use-after-drop")))
+  (func $fail-in-dependency (canon lift (core func $i "fail-in-dependency")))
   (func $drops (result u32) (canon lift (core func $i "drops")))
   (func $last-dropped (result u32) (canon lift (core func $i "last-dropped")))
   (instance $run
@@ -76,6 +83,7 @@
     (export "hand-over" (func $hand-over))
     (export "two" (func $two))
     (export "use-after-drop" (func $use-after-drop))
+    (export "fail-in-dependency" (func $fail-in-dependency))
     (export "drops" (func $drops))
     (export "last-dropped" (func $last-dropped)))
   (export "test:compose/run@0.1.0" (instance $run))

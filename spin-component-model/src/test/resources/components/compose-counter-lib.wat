@@ -2,7 +2,7 @@
 ;; compose-counter.compose.json): test:compose/counters@0.1.0 defines `counter` (constructor,
 ;; method add), lends it (peek takes a borrow), takes an own handle and drops it (take), and
 ;; reports its destructor runs (drops, last-dropped), so that the main component can show the
-;; destructor ran here, in the defining component.
+;; destructor ran here, in the defining component; fail traps (unreachable) in the dependency.
 ;; Build: tools/build-fixtures.sh (jco parse compose-counter-lib.wat -o compose-counter-lib.wasm)
 (component
   (core module $state
@@ -44,6 +44,7 @@
       (call $get (local.get $rep)))
     (func (export "peek") (param $rep i32) (result i32)
       (call $get (local.get $rep)))
+    (func (export "fail") unreachable)
     (func (export "take") (param $h i32) (result i32)
       (local $value i32)
       (local.set $value (call $get (call $counter-rep (local.get $h))))
@@ -64,6 +65,7 @@
     (canon lift (core func $i "peek")))
   (func $take (param "c" (own $counter)) (result u32)
     (canon lift (core func $i "take")))
+  (func $fail (canon lift (core func $i "fail")))
   (func $drops (result u32) (canon lift (core func $state-i "drops")))
   (func $last-dropped (result u32) (canon lift (core func $state-i "last-dropped")))
   ;; exported through a nested component, as wit-component does (see resources.wat)
@@ -73,6 +75,7 @@
     (import "import-method-counter-add" (func $add (param "self" (borrow $counter-in)) (param "n" u32) (result u32)))
     (import "import-func-peek" (func $peek (param "c" (borrow $counter-in)) (result u32)))
     (import "import-func-take" (func $take (param "c" (own $counter-in)) (result u32)))
+    (import "import-func-fail" (func $fail))
     (import "import-func-drops" (func $drops (result u32)))
     (import "import-func-last-dropped" (func $last-dropped (result u32)))
     (export $counter "counter" (type $counter-in))
@@ -80,6 +83,7 @@
     (export "[method]counter.add" (func $add) (func (param "self" (borrow $counter)) (param "n" u32) (result u32)))
     (export "peek" (func $peek) (func (param "c" (borrow $counter)) (result u32)))
     (export "take" (func $take) (func (param "c" (own $counter)) (result u32)))
+    (export "fail" (func $fail))
     (export "drops" (func $drops))
     (export "last-dropped" (func $last-dropped))
   )
@@ -89,6 +93,7 @@
     (with "import-method-counter-add" (func $add))
     (with "import-func-peek" (func $peek))
     (with "import-func-take" (func $take))
+    (with "import-func-fail" (func $fail))
     (with "import-func-drops" (func $drops))
     (with "import-func-last-dropped" (func $last-dropped))))
   (export "test:compose/counters@0.1.0" (instance $counters))
