@@ -50,7 +50,7 @@ public final class ComponentInstance {
         destructor.destroy(type, rep);
     }
 
-    /** Runs the destructor of a resource this component defines (a dependency's, when the main component drops it). */
+    /** Destroys resources this component defines, e.g. a dependency's when the main component drops its last handle. */
     ResourceDestructor destructor() {
         return destructor;
     }

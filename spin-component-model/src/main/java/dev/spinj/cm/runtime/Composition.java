@@ -120,13 +120,13 @@ final class Composition {
                 Object export = instance.exports().get(exportName);
                 // the value types the import declares are fully determined by it; a core module's
                 // instance has none of them, but the main component may alias them from the import
-                if (export instanceof Map<?, ?> m && importTypes.get(importName) instanceof InstanceType declared) {
+                if (export instanceof Map<?, ?> exported && importTypes.get(importName) instanceof InstanceType declared) {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> items = (Map<String, Object>) m;
-                    export = Linker.withDeclaredValueTypes(declared, items);
+                    Map<String, Object> functionsAndTypes = (Map<String, Object>) exported;
+                    export = Linker.withDeclaredValueTypes(declared, functionsAndTypes);
                 }
                 imports.put(importName, export);
-                Iterable<?> items = export instanceof Map<?, ?> m ? m.values() : List.of(export);
+                Iterable<?> items = export instanceof Map<?, ?> members ? members.values() : List.of(export);
                 for (Object item : items) {
                     if (item instanceof ResourceType r) {
                         destructors.put(r, instance.destructor());
