@@ -1,8 +1,6 @@
 package dev.spinj.cm.runtime;
 
 import dev.spinj.cm.abi.ResourceDestructor;
-import dev.spinj.cm.binary.Component;
-import dev.spinj.cm.binary.Import;
 import dev.spinj.cm.types.ExternType;
 import dev.spinj.cm.types.InstanceType;
 import dev.spinj.cm.types.ResourceType;
@@ -48,19 +46,16 @@ final class Composition {
     }
 
     /**
-     * Matches every dependency to the imports of {@code main} its name selects, picks the export
+     * Matches every dependency to the {@code imports} (name and declared type) of the main
+     * component that its name selects, picks the export
      * that satisfies each import and checks its type against the import's.
      *
      * @throws LinkException for a dependency that matches no import, an import matched by
      *     several dependencies, a missing export or an export whose type does not fit the import
      */
-    static Composition resolve(Component main, String componentName, List<Dependency> dependencies) {
+    static Composition resolve(Map<String, ExternType> imports, String componentName, List<Dependency> dependencies) {
         if (dependencies.isEmpty()) {
             return NONE;
-        }
-        Map<String, ExternType> imports = new LinkedHashMap<>();
-        for (Import i : main.imports()) {
-            imports.put(i.name().name(), i.type());
         }
         // sorted by import name, as Spin reports conflicts
         Map<String, List<Dependency>> byImport = new TreeMap<>();

@@ -102,7 +102,11 @@ public final class Linker {
      *     with import '<i>': <why>})
      */
     public LinkedComponent link(Component component, String componentName, List<Dependency> dependencies) {
-        Composition composition = Composition.resolve(component, componentName, dependencies);
+        Map<String, ExternType> declaredImports = new LinkedHashMap<>();
+        for (Import imp : component.imports()) {
+            declaredImports.put(imp.name().name(), imp.type());
+        }
+        Composition composition = Composition.resolve(declaredImports, componentName, dependencies);
         Set<String> fromDependencies = composition.imports();
         Map<String, Object> imports = new LinkedHashMap<>();
         Map<ResourceType, ResourceDestructor> hostDestructors = new IdentityHashMap<>();
@@ -132,6 +136,15 @@ public final class Linker {
      *     {@link #link}
      */
     public LinkedCoreModule linkCoreModule(byte[] coreModule, String moduleName) {
+        return linkCoreModule(coreModule, moduleName, List.of());
+    }
+
+    /**
+     * As {@link #linkCoreModule(byte[], String)}, with the world's imports that {@code
+     * dependencies} match satisfied by their exports (see {@link #link(Component, String, List)}
+     * for the rules and errors): what Spin does to a componentized module with dependencies.
+     */
+    public LinkedCoreModule linkCoreModule(byte[] coreModule, String moduleName, List<Dependency> dependencies) {
         List<ComponentTypeSection> sections = ComponentTypeSection.read(coreModule);
         if (sections.size() != 1) {
             throw new LinkException("core module `" + moduleName + "` has " + sections.size()
@@ -139,6 +152,8 @@ public final class Linker {
         }
         ComponentTypeSection section = sections.get(0);
         ComponentType world = section.world();
+        Composition composition = Composition.resolve(world.imports(), moduleName, dependencies);
+        Set<String> fromDependencies = composition.imports();
         WasmModule module;
         try {
             module = Parser.parse(coreModule);
@@ -161,25 +176,32 @@ public final class Linker {
                 continue;
             }
             ExternType declared = world.imports().get(iface);
-            ComponentFunction target = null;
+            // the world's import this core import is a function of: an interface, or a function itself
+            String importName = null;
             FuncType type = null;
             if (declared instanceof InstanceType it && it.exports().get(imp.name()) instanceof FuncType ft) {
-                Object exports = provided.computeIfAbsent(iface, k -> provide(moduleName, k, it, hostDestructors));
-                target = (ComponentFunction) ((Map<?, ?>) exports).get(imp.name());
+                importName = iface;
                 type = ft;
             } else if (iface.equals("$root") && world.imports().get(imp.name()) instanceof FuncType ft) {
-                target = (ComponentFunction) provide(moduleName, imp.name(), ft, hostDestructors);
+                importName = imp.name();
                 type = ft;
             }
-            if (target == null) {
+            if (type == null) {
                 throw new LinkException("core module `" + moduleName + "` imports `" + iface + "." + imp.name()
                         + "`, which is neither a function of its world `" + section.worldName()
                         + "` nor provided by Linker.coreImports (resource intrinsics are not supported for core modules yet)");
             }
+            ComponentFunction target = null; // null: a dependency's, found per instance
+            if (!fromDependencies.contains(importName)) {
+                target = declared instanceof InstanceType it
+                        ? (ComponentFunction) ((Map<?, ?>) provided.computeIfAbsent(iface,
+                                k -> provide(moduleName, k, it, hostDestructors))).get(imp.name())
+                        : (ComponentFunction) provide(moduleName, importName, type, hostDestructors);
+            }
             FunctionAbi abi = FunctionAbi.plan(type, section.encoding());
             requireCoreExports(moduleName, "lowered import `" + iface + "." + imp.name() + "`", coreExports,
                     abi.needsMemory(), abi.lowerNeedsRealloc());
-            lowerings.add(new LinkedCoreModule.Lowering(iface, imp.name(), target, abi));
+            lowerings.add(new LinkedCoreModule.Lowering(iface, imp.name(), importName, target, abi));
         }
         List<LinkedCoreModule.Lifting> liftings = new ArrayList<>();
         world.exports().forEach((name, type) -> {
@@ -199,7 +221,7 @@ public final class Linker {
                         + "; only functions and instances of functions are supported");
             }
         });
-        return new LinkedCoreModule(moduleName, world, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
+        return new LinkedCoreModule(moduleName, world, composition, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
                 lowerings, used.values(), liftings, hostDestructors);
     }
 

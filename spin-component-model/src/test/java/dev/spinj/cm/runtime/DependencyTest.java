@@ -55,6 +55,15 @@ class DependencyTest {
     }
 
     @Test
+    void aCoreModuleWithAComponentTypeSectionTakesDependenciesToo() throws IOException {
+        byte[] app = Files.readAllBytes(JcoDifferentialTest.dir().resolve("compose-text-app.core.wasm"));
+        LinkedCoreModule linked = linker.linkCoreModule(app, "app", List.of(new Dependency(TEXT, textLib(), null)));
+
+        assertEquals("hello, core", linked.instantiate().call(APP + "welcome", "core"));
+        assertEquals(0L, linked.instantiate().call(APP + "library-calls"));
+    }
+
+    @Test
     void eachInstanceOfTheMainComponentGetsAFreshDependencyInstance() throws IOException {
         LinkedComponent linked = linker.link(part("compose-text-app"), "app", List.of(new Dependency(TEXT, textLib(), null)));
         ComponentInstance first = linked.instantiate();

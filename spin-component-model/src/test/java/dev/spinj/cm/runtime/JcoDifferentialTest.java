@@ -91,12 +91,12 @@ class JcoDifferentialTest {
     }
 
     private static boolean hasCoreModulePart(String name) throws IOException {
-        for (JsonNode d : read(name + ".compose.json").get("dependencies")) {
-            if (Files.exists(dir().resolve(d.get("component").asText().replace(".wasm", ".core.wasm")))) {
-                return true;
-            }
+        JsonNode composition = read(name + ".compose.json");
+        boolean any = Files.exists(coreModuleOf(composition.get("main").asText()));
+        for (JsonNode d : composition.get("dependencies")) {
+            any |= Files.exists(coreModuleOf(d.get("component").asText()));
         }
-        return false;
+        return any;
     }
 
     /** The fixture's calls file run by {@code runner}, one test per call compared with jco's outcome. */
@@ -241,33 +241,38 @@ class JcoDifferentialTest {
     /**
      * A composition's parts ({@code <name>.compose.json}, see tools/compose-wat.mjs) linked with
      * {@link Linker#link(Component, String, List)}: each dependency by its name and export; with
-     * {@code coreModules}, a dependency built from a core module ({@code <part>.core.wasm}
-     * beside it) is linked as that core module.
+     * {@code coreModules}, a part built from a core module ({@code <part>.core.wasm} beside it),
+     * the main one or a dependency, is linked as that core module.
      */
     private static List<JsonNode> runLinkedParts(String name, JsonNode spec, boolean coreModules) throws IOException {
         JsonNode composition = read(name + ".compose.json");
-        Component main = ComponentParser.parse(Files.readAllBytes(dir().resolve(composition.get("main").asText())));
         return run(Map.of(), linker -> {
             List<Dependency> plugged = new ArrayList<>();
             for (JsonNode d : composition.get("dependencies")) {
                 String dependencyName = d.get("name").asText();
                 String export = d.hasNonNull("export") ? d.get("export").asText() : null;
-                plugged.add(new Dependency(dependencyName, part(linker, d.get("component").asText(), coreModules), export));
+                plugged.add(new Dependency(dependencyName, part(linker, d.get("component").asText(), coreModules, List.of()),
+                        export));
             }
-            return linker.link(main, name, plugged)::instantiate;
+            return part(linker, composition.get("main").asText(), coreModules, plugged)::instantiate;
         }, spec);
     }
 
-    private static LinkedGuest part(Linker linker, String wasm, boolean coreModule) {
+    private static LinkedGuest part(Linker linker, String wasm, boolean coreModule, List<Dependency> dependencies) {
         try {
-            Path core = dir().resolve(wasm.replace(".wasm", ".core.wasm"));
+            Path core = coreModuleOf(wasm);
             if (coreModule && Files.exists(core)) {
-                return linker.linkCoreModule(Files.readAllBytes(core), core.getFileName().toString());
+                return linker.linkCoreModule(Files.readAllBytes(core), core.getFileName().toString(), dependencies);
             }
-            return linker.link(ComponentParser.parse(Files.readAllBytes(dir().resolve(wasm))), wasm);
+            return linker.link(ComponentParser.parse(Files.readAllBytes(dir().resolve(wasm))), wasm, dependencies);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where the core module a fixture component was made from would be. */
+    private static Path coreModuleOf(String wasm) {
+        return dir().resolve(wasm.replace(".wasm", ".core.wasm"));
     }
 
     /** The same for whatever {@code link} makes of a linker providing {@code imports}. */
