@@ -112,6 +112,18 @@ class DependencyTest {
     }
 
     @Test
+    void aPlainImportNameTakesTheExportTheDependencyNames() throws IOException {
+        Component app;
+        try (InputStream in = getClass().getResourceAsStream("/wat/compose-plain-app.wasm")) {
+            app = ComponentParser.parse(in.readAllBytes());
+        }
+        ComponentInstance instance = linker.link(app, "app",
+                List.of(new Dependency("counters", counterLib(), "test:compose/counters@0.1.0"))).instantiate();
+
+        assertEquals(0L, instance.call("drops"));
+    }
+
+    @Test
     void aDependencyMatchingNoImportIsRefused() throws IOException {
         LinkException e = linkTextApp(new Dependency("test:compose/text@0.2.0", textLib(), null));
         assertEquals("dependency 'test:compose/text@0.2.0' doesn't match any imports of component 'app'", e.getMessage());
