@@ -47,16 +47,25 @@ final class Composition {
 
     /**
      * Matches every dependency to the {@code imports} (name and declared type) of the main
-     * component that its name selects, picks the export
-     * that satisfies each import and checks its type against the import's.
+     * component that its name selects, picks the export that satisfies each import and checks
+     * its type against the import's.
      *
-     * @throws LinkException for a dependency that matches no import, an import matched by
-     *     several dependencies, a missing export or an export whose type does not fit the import
+     * @throws LinkException {@code failed to resolve dependencies for component "<c>"}, caused
+     *     by a dependency that matches no import, an import matched by several dependencies, a
+     *     missing export or an export whose type does not fit the import (Spin's causes)
      */
     static Composition resolve(Map<String, ExternType> imports, String componentName, List<Dependency> dependencies) {
         if (dependencies.isEmpty()) {
             return NONE;
         }
+        try {
+            return plug(imports, componentName, dependencies);
+        } catch (LinkException e) {
+            throw new LinkException("failed to resolve dependencies for component \"" + componentName + "\"", e);
+        }
+    }
+
+    private static Composition plug(Map<String, ExternType> imports, String componentName, List<Dependency> dependencies) {
         // sorted by import name, as Spin reports conflicts
         Map<String, List<Dependency>> byImport = new TreeMap<>();
         for (Dependency d : dependencies) {
@@ -95,8 +104,10 @@ final class Composition {
         }
         Optional<String> mismatch = new Subtyping().mismatch(expected, exported);
         if (mismatch.isPresent()) {
-            throw new LinkException("dependency '" + d.name() + "' exports '" + exportName
-                    + "' which is not compatible with import '" + importName + "': " + mismatch.get());
+            // Spin's chain: wac's subtype error in the context of the dependency, as a preparation error
+            throw new LinkException("an error occurred when preparing dependencies",
+                    new LinkException("dependency '" + d.name() + "' exports '" + exportName
+                            + "' which is not compatible with import '" + importName + "'", new LinkException(mismatch.get())));
         }
     }
 

@@ -93,13 +93,15 @@ public final class Linker {
      * gets a fresh instance of each dependency (see {@link Dependency}). The dependencies are
      * linked already, typically by this linker.
      *
-     * @throws LinkException as {@link #link(Component, String)}, and with Spin's texts for a
-     *     dependency that matches no import ({@code dependency '<d>' doesn't match any imports of
-     *     component '<c>'}), an import several dependencies match ({@code component '<c>' has
-     *     dependency conflicts: import '<i>' satisfied by dependencies: '<a>, <b>'}), a missing
-     *     export ({@code dependency '<d>' doesn't export '<e>' to satisfy import '<i>'}) and an
-     *     export of the wrong type ({@code dependency '<d>' exports '<e>' which is not compatible
-     *     with import '<i>': <why>})
+     * @throws LinkException as {@link #link(Component, String)}, and, in Spin's words, {@code
+     *     failed to resolve dependencies for component "<c>"} caused by: a dependency that
+     *     matches no import ({@code dependency '<d>' doesn't match any imports of component
+     *     '<c>'}), an import several dependencies match ({@code component '<c>' has dependency
+     *     conflicts: import '<i>' satisfied by dependencies: '<a>, <b>'}), a missing export
+     *     ({@code dependency '<d>' doesn't export '<e>' to satisfy import '<i>'}), or an export
+     *     of the wrong type ({@code an error occurred when preparing dependencies}, caused by
+     *     {@code dependency '<d>' exports '<e>' which is not compatible with import '<i>'},
+     *     caused by what differs)
      */
     public LinkedComponent link(Component component, String componentName, List<Dependency> dependencies) {
         Map<String, ExternType> declaredImports = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ class DependencyTest {
     private static final String TEXT = "test:compose/text@0.1.0";
     private static final String APP = "test:compose/app@0.1.0#";
     private static final String RUN = "test:compose/run@0.1.0#";
+    private static final String RESOLVING = "failed to resolve dependencies for component \"app\"";
 
     private final Linker linker = new Linker();
 
@@ -38,9 +39,15 @@ class DependencyTest {
         return linker.link(part("compose-counter-lib"), "counter-lib");
     }
 
-    private LinkException linkTextApp(Dependency... dependencies) {
-        return assertThrows(LinkException.class,
+    /** The messages of the link error and its causes, as Spin prints them under {@code Caused by:}. */
+    private List<String> linkTextApp(Dependency... dependencies) {
+        Throwable e = assertThrows(LinkException.class,
                 () -> linker.link(part("compose-text-app"), "app", List.of(dependencies)));
+        List<String> chain = new ArrayList<>();
+        for (; e != null; e = e.getCause()) {
+            chain.add(e.getMessage());
+        }
+        return chain;
     }
 
     @Test
@@ -125,29 +132,30 @@ class DependencyTest {
 
     @Test
     void aDependencyMatchingNoImportIsRefused() throws IOException {
-        LinkException e = linkTextApp(new Dependency("test:compose/text@0.2.0", textLib(), null));
-        assertEquals("dependency 'test:compose/text@0.2.0' doesn't match any imports of component 'app'", e.getMessage());
+        assertEquals(List.of(RESOLVING, "dependency 'test:compose/text@0.2.0' doesn't match any imports of component 'app'"),
+                linkTextApp(new Dependency("test:compose/text@0.2.0", textLib(), null)));
     }
 
     @Test
     void anImportTwoDependenciesMatchIsAConflict() throws IOException {
-        LinkException e = linkTextApp(new Dependency("test:compose", textLib(), null), new Dependency(TEXT, textLib(), null));
-        assertEquals("component 'app' has dependency conflicts: import 'test:compose/text@0.1.0' satisfied by dependencies:"
-                + " 'test:compose, test:compose/text@0.1.0'", e.getMessage());
+        assertEquals(List.of(RESOLVING, "component 'app' has dependency conflicts: import 'test:compose/text@0.1.0' satisfied"
+                + " by dependencies: 'test:compose, test:compose/text@0.1.0'"),
+                linkTextApp(new Dependency("test:compose", textLib(), null), new Dependency(TEXT, textLib(), null)));
     }
 
     @Test
     void aMissingExportNamesTheExportAndTheImport() throws IOException {
-        LinkException e = linkTextApp(new Dependency(TEXT, textLib(), "test:compose/words@0.1.0"));
-        assertEquals("dependency 'test:compose/text@0.1.0' doesn't export 'test:compose/words@0.1.0' to satisfy import"
-                + " 'test:compose/text@0.1.0'", e.getMessage());
+        assertEquals(List.of(RESOLVING, "dependency 'test:compose/text@0.1.0' doesn't export 'test:compose/words@0.1.0' to"
+                + " satisfy import 'test:compose/text@0.1.0'"),
+                linkTextApp(new Dependency(TEXT, textLib(), "test:compose/words@0.1.0")));
     }
 
     @Test
     void anExportOfAnotherTypeNamesBothAndWhatDiffers() throws IOException {
-        LinkException e = linkTextApp(new Dependency(TEXT, counterLib(), "test:compose/counters@0.1.0"));
-        assertEquals("dependency 'test:compose/text@0.1.0' exports 'test:compose/counters@0.1.0' which is not compatible"
-                + " with import 'test:compose/text@0.1.0': missing export `point` (expected type record { x: s32, y: s32 })",
-                e.getMessage());
+        assertEquals(List.of(RESOLVING, "an error occurred when preparing dependencies",
+                "dependency 'test:compose/text@0.1.0' exports 'test:compose/counters@0.1.0' which is not compatible with import"
+                        + " 'test:compose/text@0.1.0'",
+                "missing export `point` (expected type record { x: s32, y: s32 })"),
+                linkTextApp(new Dependency(TEXT, counterLib(), "test:compose/counters@0.1.0")));
     }
 }
