@@ -42,6 +42,8 @@ class WasiP2HostTest {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final Map<String, String> env = new LinkedHashMap<>(Map.of("GREETING", "hello"));
+    private byte[] stdin = new byte[0];
+    private Map<String, String> eventEnv = Map.of();
     private WasiP2Host host;
     private HostContext context;
     private HostContext.Scope scope;
@@ -54,7 +56,7 @@ class WasiP2HostTest {
         env.put("EMPTY", "");
         host = new WasiP2Host(WasiP2Host.Config.of(env));
         context = new HostContext(new LockedComponent("wasi-cli", Map.of(), null, null, null, null),
-                new WasiInvocation(List.of("app", "--flag"), Map.of(), new byte[0], out, stderr));
+                new WasiInvocation(List.of("app", "--flag"), eventEnv, stdin, out, stderr));
         scope = context.enter();
         return host.addTo(new Linker()).link(component(), "wasi-cli").instantiate();
     }
@@ -310,6 +312,20 @@ class WasiP2HostTest {
     @Test
     void stdinIsEmptyAndClosed() throws IOException {
         assertEquals(2L, instantiate().call("read-stdin", 10L), "read gives err(closed)");
+    }
+
+    @Test
+    void stdinIsTheEventsBytes() throws IOException {
+        stdin = "from the event".getBytes(UTF_8);
+        assertEquals(0L, instantiate().call("splice-stdin-to-stdout", 100L));
+        assertEquals("from the event", stdout.toString(UTF_8));
+    }
+
+    @Test
+    void theEventsEnvironmentComesBeforeTheComponents() throws IOException {
+        eventEnv = Map.of("QUERY_STRING", "a=1");
+        assertEquals(List.of(List.of("QUERY_STRING", "a=1"), List.of("GREETING", "hello"), List.of("EMPTY", "")),
+                instantiate().call("environment"));
     }
 
     @Test

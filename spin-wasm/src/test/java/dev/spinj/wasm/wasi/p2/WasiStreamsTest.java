@@ -1,12 +1,18 @@
 package dev.spinj.wasm.wasi.p2;
 
 import static dev.spinj.wasm.wasi.p2.Signatures.func;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.TrapException;
+import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.binary.ComponentParser;
 import dev.spinj.cm.runtime.ComponentFunction;
 import dev.spinj.cm.runtime.ComponentInstance;
@@ -23,6 +29,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,5 +135,309 @@ class WasiStreamsTest {
         b.context().close();
         assertEquals(1, a.liveResources(streams), "closing b leaves a's stream alone");
         assertEquals(0, b.liveResources(streams));
+    }
+
+    /** An instance that took the source and the sink into its globals (wasi-streams.wat's open). */
+    private Instance opened() {
+        Instance i = instantiate();
+        i.call("open");
+        return i;
+    }
+
+    private static Object ok(Object result) {
+        return assertInstanceOf(ResultValue.Ok.class, result, () -> "expected ok, got " + result).value();
+    }
+
+    /** The guest's rendering of a stream-error: "closed" or the error's debug string. */
+    private static String err(Object result) {
+        return (String) assertInstanceOf(ResultValue.Err.class, result, () -> "expected err, got " + result).value();
+    }
+
+    private static String text(Object bytes) {
+        return new String((byte[]) bytes, UTF_8);
+    }
+
+    /** Runs {@code step} on another thread (the producer or consumer side of a channel). */
+    private static CompletableFuture<Void> meanwhile(Runnable step) {
+        return CompletableFuture.runAsync(step, runnable -> new Thread(runnable, "channel-peer").start());
+    }
+
+    private static void finished(CompletableFuture<Void> step) throws Exception {
+        step.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void readReturnsTheBytesThereNowAndNothingWhenNoneHaveArrived() {
+        Instance i = opened();
+        source.offer(bytes("hello"));
+        assertEquals("hello", text(ok(i.call("read", 100L))));
+        assertEquals("", text(ok(i.call("read", 100L))));
+    }
+
+    @Test
+    void readReturnsAtMostTheAskedLength() {
+        Instance i = opened();
+        source.offer(bytes("hello"));
+        assertEquals("he", text(ok(i.call("read", 2L))));
+        assertEquals("llo", text(ok(i.call("read", 10L))));
+    }
+
+    @Test
+    void readAfterTheEndIsClosed() {
+        Instance i = opened();
+        source.offer(bytes("x"));
+        source.end();
+        assertEquals("x", text(ok(i.call("read", 10L))));
+        assertEquals("closed", err(i.call("read", 10L)));
+        assertEquals("closed", err(i.call("read", 10L)));
+    }
+
+    @Test
+    void aFailingSourceIsLastOperationFailedWithItsCauseThenClosed() {
+        Instance i = opened();
+        source.fail(new IOException("connection reset"));
+        assertEquals("test source: connection reset", err(i.call("read", 10L)));
+        assertEquals("closed", err(i.call("read", 10L)));
+        assertEquals(2, i.liveResources(streams), "the guest dropped the error; the two streams remain");
+    }
+
+    @Test
+    void blockingReadWaitsUntilBytesArrive() throws Exception {
+        Instance i = opened();
+        CompletableFuture<Void> producer = meanwhile(() -> {
+            source.awaitReader();
+            source.offer(bytes("late"));
+        });
+        assertEquals("late", text(ok(i.call("blocking-read", 10L))));
+        finished(producer);
+    }
+
+    @Test
+    void blockingReadThatMeetsTheEndIsClosed() throws Exception {
+        Instance i = opened();
+        CompletableFuture<Void> producer = meanwhile(() -> {
+            source.awaitReader();
+            source.end();
+        });
+        assertEquals("closed", err(i.call("blocking-read", 10L)));
+        finished(producer);
+    }
+
+    @Test
+    void skipCountsTheBytesItPassedOver() {
+        Instance i = opened();
+        source.offer(bytes("hello"));
+        assertEquals(3L, ok(i.call("skip", 3L)));
+        assertEquals("lo", text(ok(i.call("read", 10L))));
+    }
+
+    @Test
+    void blockingSkipWaitsForBytes() throws Exception {
+        Instance i = opened();
+        CompletableFuture<Void> producer = meanwhile(() -> {
+            source.awaitReader();
+            source.offer(bytes("abc"));
+        });
+        assertEquals(3L, ok(i.call("blocking-skip", 10L)));
+        finished(producer);
+    }
+
+    @Test
+    void anInputStreamIsReadyOnlyWhileAReadWouldReturnSomething() {
+        Instance i = opened();
+        assertEquals(false, i.call("input-ready"));
+        source.offer(bytes("a"));
+        assertEquals(true, i.call("input-ready"));
+        assertEquals(true, i.call("input-ready"), "looking does not use the bytes up");
+        assertEquals("a", text(ok(i.call("read", 10L))));
+        assertEquals(false, i.call("input-ready"));
+    }
+
+    @Test
+    void blockOnAnInputPollableWaitsForBytes() throws Exception {
+        Instance i = opened();
+        CompletableFuture<Void> producer = meanwhile(() -> {
+            source.awaitReader();
+            source.offer(bytes("z"));
+        });
+        assertEquals(true, i.call("block-input"));
+        finished(producer);
+        assertEquals("z", text(ok(i.call("read", 10L))));
+    }
+
+    @Test
+    void pollReturnsTheInputAloneWhenBytesArriveAndTheSinkHasNoPermit() throws Exception {
+        Instance i = opened();
+        CompletableFuture<Void> producer = meanwhile(() -> {
+            source.awaitReader();
+            source.offer(bytes("data"));
+        });
+        assertEquals(List.of(0L), i.call("poll-both"));
+        finished(producer);
+    }
+
+    @Test
+    void pollReturnsEveryReadyPollable() {
+        Instance i = opened();
+        source.offer(bytes("data"));
+        sink.grant(1);
+        assertEquals(List.of(0L, 1L), i.call("poll-both"));
+    }
+
+    @Test
+    void checkWriteIsTheSinksPermit() {
+        Instance i = opened();
+        sink.grant(7);
+        assertEquals(7L, ok(i.call("check-write")));
+    }
+
+    @Test
+    void aWriteWithinThePermitReachesTheSink() {
+        Instance i = opened();
+        sink.grant(5);
+        assertNull(ok(i.call("write", (Object) bytes("hello"))));
+        assertEquals("hello", text(sink.received()));
+    }
+
+    @Test
+    void aWriteBeyondThePermitTraps() {
+        Instance i = opened();
+        sink.grant(4);
+        TrapException t = assertThrows(TrapException.class, () -> i.call("write", (Object) bytes("hello")));
+        assertTrue(t.getMessage().contains("output-stream.write on test sink: 5 bytes exceed the 4 permitted"), t.getMessage());
+        assertEquals(0, sink.received().length);
+    }
+
+    @Test
+    void blockingWriteAndFlushWritesAsThePermitAllowsThenFlushes() throws Exception {
+        Instance i = opened();
+        CompletableFuture<Void> consumer = meanwhile(() -> {
+            sink.awaitWriter();
+            sink.grant(2);
+            sink.awaitWriter();
+            sink.grant(100);
+        });
+        assertNull(ok(i.call("blocking-write-and-flush", (Object) bytes("hello"))));
+        finished(consumer);
+        assertEquals("hello", text(sink.received()));
+        assertEquals(1, sink.flushes());
+    }
+
+    @Test
+    void blockingWriteAndFlushOfMoreThan4096BytesTraps() {
+        Instance i = opened();
+        sink.grant(10_000);
+        TrapException t = assertThrows(TrapException.class, () -> i.call("blocking-write-and-flush", (Object) new byte[4097]));
+        assertTrue(t.getMessage().contains("blocking-write-and-flush on test sink: 4097 bytes exceed the 4096 permitted"), t.getMessage());
+    }
+
+    @Test
+    void flushPushesTheSinkOn() {
+        Instance i = opened();
+        assertNull(ok(i.call("flush")));
+        assertEquals(1, sink.flushes());
+    }
+
+    @Test
+    void blockingFlushWaitsUntilTheSinkTakesMore() throws Exception {
+        Instance i = opened();
+        CompletableFuture<Void> consumer = meanwhile(() -> {
+            sink.awaitWriter();
+            sink.grant(1);
+        });
+        assertNull(ok(i.call("blocking-flush")));
+        finished(consumer);
+        assertEquals(1, sink.flushes());
+    }
+
+    @Test
+    void writeZeroesWritesThatManyZeroBytes() {
+        Instance i = opened();
+        sink.grant(10);
+        assertNull(ok(i.call("write-zeroes", 3L)));
+        assertArrayEquals(new byte[3], sink.received());
+    }
+
+    @Test
+    void writeZeroesBeyondThePermitTrapsBeforeAllocating() {
+        Instance i = opened();
+        sink.grant(10);
+        TrapException t = assertThrows(TrapException.class, () -> i.call("write-zeroes", -1L));
+        assertTrue(t.getMessage().contains("write-zeroes on test sink: 18446744073709551615 bytes exceed the 10 permitted"), t.getMessage());
+    }
+
+    @Test
+    void blockingWriteZeroesAndFlushWritesThenWaitsForTheFlush() throws Exception {
+        Instance i = opened();
+        sink.grant(4096);
+        CompletableFuture<Void> consumer = meanwhile(() -> {
+            sink.awaitWriter();
+            sink.grant(1);
+        });
+        assertNull(ok(i.call("blocking-write-zeroes-and-flush", 4096L)));
+        finished(consumer);
+        assertArrayEquals(new byte[4096], sink.received());
+        assertEquals(1, sink.flushes());
+    }
+
+    @Test
+    void spliceMovesNoMoreThanTheSinkPermits() {
+        Instance i = opened();
+        source.offer(bytes("hello"));
+        sink.grant(3);
+        assertEquals(3L, ok(i.call("splice", 10L)));
+        assertEquals("hel", text(sink.received()));
+        assertEquals("lo", text(ok(i.call("read", 10L))));
+    }
+
+    @Test
+    void spliceFromAnEndedSourceIsClosed() {
+        Instance i = opened();
+        source.end();
+        sink.grant(10);
+        assertEquals("closed", err(i.call("splice", 10L)));
+    }
+
+    @Test
+    void blockingSpliceWaitsForTheSource() throws Exception {
+        Instance i = opened();
+        sink.grant(10);
+        CompletableFuture<Void> producer = meanwhile(() -> {
+            source.awaitReader();
+            source.offer(bytes("abc"));
+        });
+        assertEquals(3L, ok(i.call("blocking-splice", 10L)));
+        finished(producer);
+        assertEquals("abc", text(sink.received()));
+    }
+
+    @Test
+    void aFailingSinkIsLastOperationFailedWithItsCauseThenClosed() {
+        Instance i = opened();
+        sink.fail(new IOException("client went away"));
+        assertEquals("test sink: client went away", err(i.call("check-write")));
+        assertEquals("closed", err(i.call("check-write")));
+        assertEquals(true, i.call("output-ready"), "a closed stream never makes the guest wait");
+    }
+
+    @Test
+    void anInterruptEndsABlockingReadAndStaysSet() throws Exception {
+        Instance i = opened();
+        Thread caller = Thread.currentThread();
+        CompletableFuture<Void> interrupter = meanwhile(() -> {
+            source.awaitReader();
+            caller.interrupt();
+        });
+        try {
+            assertThrows(ChicoryInterruptedException.class, () -> i.call("blocking-read", 10L));
+        } finally {
+            boolean stillInterrupted = Thread.interrupted();
+            finished(interrupter);
+            assertTrue(stillInterrupted, "the interrupt stays set for the caller to see");
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(UTF_8);
     }
 }
