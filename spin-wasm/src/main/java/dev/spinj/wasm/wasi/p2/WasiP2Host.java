@@ -11,8 +11,9 @@ import java.util.function.BiPredicate;
 
 /**
  * The WASI 0.2 host of one component (SPEC2 §5): {@code wasi:io}, {@code wasi:clocks},
- * {@code wasi:random} and {@code wasi:cli}, each registered at 0.2.0 so the linker's
- * semver-track matching serves guests importing any 0.2.x. Linked once per component; what
+ * {@code wasi:random} and {@code wasi:cli}, each registered at 0.2.0 (the linker's
+ * semver-track matching serves guests importing any 0.2.x) and at the two 2023 release
+ * candidates ({@link WasiVersion}). Linked once per component; what
  * differs per instance (handle tables, stdio, arguments) is found through the calling
  * instance's {@code HostContext}.
  */
@@ -62,12 +63,14 @@ public final class WasiP2Host {
         return streams;
     }
 
-    /** Registers every interface with {@code linker}; returns it. */
+    /** Registers every interface at every {@link WasiVersion} with {@code linker}; returns it. */
     public Linker addTo(Linker linker) {
-        streams.addTo(linker);
-        clocks.addTo(linker);
-        random.addTo(linker);
-        cli.addTo(linker);
+        for (WasiVersion version : WasiVersion.values()) {
+            streams.addTo(linker, version);
+            clocks.addTo(linker, version);
+            random.addTo(linker, version);
+            cli.addTo(linker, version);
+        }
         return linker;
     }
 

@@ -15,12 +15,10 @@ import com.dylibso.chicory.runtime.TrapException;
 import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.binary.ComponentParser;
 import dev.spinj.cm.runtime.ComponentFunction;
-import dev.spinj.cm.runtime.ComponentInstance;
 import dev.spinj.cm.runtime.HostInstance;
 import dev.spinj.cm.runtime.LinkedComponent;
 import dev.spinj.cm.runtime.Linker;
 import dev.spinj.cm.types.OwnType;
-import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.WasiInvocation;
 import dev.spinj.wasm.host.HostContext;
 import java.io.IOException;
@@ -28,7 +26,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +55,7 @@ class WasiStreamsTest {
                         a -> streams.newOutputStream("test sink", sink, sinkDrops::incrementAndGet)))
                 .build();
         Linker linker = new Linker().instance("spinj:test/channels", channels);
-        streams.addTo(linker);
+        streams.addTo(linker, WasiVersion.V0_2_0);
         try (InputStream in = getClass().getResourceAsStream("/wasip2/wasi-streams.wasm")) {
             return linker.link(ComponentParser.parse(in.readAllBytes()), "wasi-streams");
         } catch (IOException e) {
@@ -67,28 +64,15 @@ class WasiStreamsTest {
     }
 
     /** A fresh instance with its own context, as ComponentPre makes one per event. */
-    private Instance instantiate() {
-        HostContext context = new HostContext(new LockedComponent("wasi-streams", Map.of(), null, null, null, null),
+    private InstanceInContext instantiate() {
+        InstanceInContext i = InstanceInContext.instantiate(component, "wasi-streams",
                 WasiInvocation.spin(OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
-        contexts.add(context);
-        try (var scope = context.enter()) {
-            return new Instance(context, component.instantiate());
-        }
+        contexts.add(i.context());
+        return i;
     }
 
-    /** One instance and its context: every call runs inside the context, as GuestInstance does. */
-    private record Instance(HostContext context, ComponentInstance component) {
-        Object call(String export, Object... args) {
-            try (var scope = context.enter()) {
-                return component.call(export, args);
-            }
-        }
-
-        int liveResources(WasiStreams streams) {
-            try (var scope = context.enter()) {
-                return streams.liveResources();
-            }
-        }
+    private int liveResources(InstanceInContext i) {
+        return i.inside(streams::liveResources);
     }
 
     @AfterEach
@@ -98,48 +82,48 @@ class WasiStreamsTest {
 
     @Test
     void anInstanceThatTrapsWithLiveStreamsLeavesNothingBehindWhenClosed() {
-        Instance i = instantiate();
+        InstanceInContext i = instantiate();
         assertThrows(TrapException.class, () -> i.call("hold-and-trap"));
-        assertEquals(4, i.liveResources(streams), "two streams and their pollables stay until the instance closes");
+        assertEquals(4, liveResources(i), "two streams and their pollables stay until the instance closes");
         i.context().close();
-        assertEquals(0, i.liveResources(streams));
+        assertEquals(0, liveResources(i));
         assertTrue(source.discarded(), "the live input stream's source is discarded");
         assertTrue(sink.aborted(), "the live output stream's sink is aborted");
     }
 
     @Test
     void droppingAnInputStreamDiscardsItsSource() {
-        Instance i = instantiate();
+        InstanceInContext i = instantiate();
         i.call("drop-source");
         assertTrue(source.discarded());
-        assertEquals(0, i.liveResources(streams));
+        assertEquals(0, liveResources(i));
     }
 
     @Test
     void droppingAnOutputStreamTellsItsOwnerAndLeavesTheSinkOpen() {
-        Instance i = instantiate();
+        InstanceInContext i = instantiate();
         i.call("drop-sink");
         assertEquals(1, sinkDrops.get());
         assertFalse(sink.aborted() || sink.finished(), "the owner ends the sink, not the drop");
-        assertEquals(0, i.liveResources(streams));
+        assertEquals(0, liveResources(i));
     }
 
     @Test
     void twoInstancesNeverSeeEachOthersHandles() {
-        Instance a = instantiate();
-        Instance b = instantiate();
+        InstanceInContext a = instantiate();
+        InstanceInContext b = instantiate();
         a.call("take-source");
-        assertEquals(1, a.liveResources(streams));
-        assertEquals(0, b.liveResources(streams), "b's table holds nothing of a's");
+        assertEquals(1, liveResources(a));
+        assertEquals(0, liveResources(b), "b's table holds nothing of a's");
         b.call("take-source");
         b.context().close();
-        assertEquals(1, a.liveResources(streams), "closing b leaves a's stream alone");
-        assertEquals(0, b.liveResources(streams));
+        assertEquals(1, liveResources(a), "closing b leaves a's stream alone");
+        assertEquals(0, liveResources(b));
     }
 
     /** An instance that took the source and the sink into its globals (wasi-streams.wat's open). */
-    private Instance opened() {
-        Instance i = instantiate();
+    private InstanceInContext opened() {
+        InstanceInContext i = instantiate();
         i.call("open");
         return i;
     }
@@ -168,7 +152,7 @@ class WasiStreamsTest {
 
     @Test
     void readReturnsTheBytesThereNowAndNothingWhenNoneHaveArrived() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         source.offer(bytes("hello"));
         assertEquals("hello", text(ok(i.call("read", 100L))));
         assertEquals("", text(ok(i.call("read", 100L))));
@@ -176,7 +160,7 @@ class WasiStreamsTest {
 
     @Test
     void readReturnsAtMostTheAskedLength() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         source.offer(bytes("hello"));
         assertEquals("he", text(ok(i.call("read", 2L))));
         assertEquals("llo", text(ok(i.call("read", 10L))));
@@ -184,7 +168,7 @@ class WasiStreamsTest {
 
     @Test
     void readAfterTheEndIsClosed() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         source.offer(bytes("x"));
         source.end();
         assertEquals("x", text(ok(i.call("read", 10L))));
@@ -194,16 +178,16 @@ class WasiStreamsTest {
 
     @Test
     void aFailingSourceIsLastOperationFailedWithItsCauseThenClosed() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         source.fail(new IOException("connection reset"));
         assertEquals("test source: connection reset", err(i.call("read", 10L)));
         assertEquals("closed", err(i.call("read", 10L)));
-        assertEquals(2, i.liveResources(streams), "the guest dropped the error; the two streams remain");
+        assertEquals(2, liveResources(i), "the guest dropped the error; the two streams remain");
     }
 
     @Test
     void blockingReadWaitsUntilBytesArrive() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         CompletableFuture<Void> producer = meanwhile(() -> {
             source.awaitReader();
             source.offer(bytes("late"));
@@ -214,7 +198,7 @@ class WasiStreamsTest {
 
     @Test
     void blockingReadThatMeetsTheEndIsClosed() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         CompletableFuture<Void> producer = meanwhile(() -> {
             source.awaitReader();
             source.end();
@@ -225,7 +209,7 @@ class WasiStreamsTest {
 
     @Test
     void skipCountsTheBytesItPassedOver() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         source.offer(bytes("hello"));
         assertEquals(3L, ok(i.call("skip", 3L)));
         assertEquals("lo", text(ok(i.call("read", 10L))));
@@ -233,7 +217,7 @@ class WasiStreamsTest {
 
     @Test
     void blockingSkipWaitsForBytes() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         CompletableFuture<Void> producer = meanwhile(() -> {
             source.awaitReader();
             source.offer(bytes("abc"));
@@ -244,7 +228,7 @@ class WasiStreamsTest {
 
     @Test
     void anInputStreamIsReadyOnlyWhileAReadWouldReturnSomething() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         assertEquals(false, i.call("input-ready"));
         source.offer(bytes("a"));
         assertEquals(true, i.call("input-ready"));
@@ -255,7 +239,7 @@ class WasiStreamsTest {
 
     @Test
     void blockOnAnInputPollableWaitsForBytes() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         CompletableFuture<Void> producer = meanwhile(() -> {
             source.awaitReader();
             source.offer(bytes("z"));
@@ -267,7 +251,7 @@ class WasiStreamsTest {
 
     @Test
     void pollReturnsTheInputAloneWhenBytesArriveAndTheSinkHasNoPermit() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         CompletableFuture<Void> producer = meanwhile(() -> {
             source.awaitReader();
             source.offer(bytes("data"));
@@ -278,7 +262,7 @@ class WasiStreamsTest {
 
     @Test
     void pollReturnsEveryReadyPollable() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         source.offer(bytes("data"));
         sink.grant(1);
         assertEquals(List.of(0L, 1L), i.call("poll-both"));
@@ -286,14 +270,14 @@ class WasiStreamsTest {
 
     @Test
     void checkWriteIsTheSinksPermit() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         sink.grant(7);
         assertEquals(7L, ok(i.call("check-write")));
     }
 
     @Test
     void aWriteWithinThePermitReachesTheSink() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         sink.grant(5);
         assertNull(ok(i.call("write", (Object) bytes("hello"))));
         assertEquals("hello", text(sink.received()));
@@ -301,7 +285,7 @@ class WasiStreamsTest {
 
     @Test
     void aWriteBeyondThePermitTraps() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         sink.grant(4);
         TrapException t = assertThrows(TrapException.class, () -> i.call("write", (Object) bytes("hello")));
         assertTrue(t.getMessage().contains("output-stream.write on test sink: 5 bytes exceed the 4 permitted"), t.getMessage());
@@ -310,7 +294,7 @@ class WasiStreamsTest {
 
     @Test
     void blockingWriteAndFlushWritesAsThePermitAllowsThenFlushes() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         CompletableFuture<Void> consumer = meanwhile(() -> {
             sink.awaitWriter();
             sink.grant(2);
@@ -325,7 +309,7 @@ class WasiStreamsTest {
 
     @Test
     void blockingWriteAndFlushOfMoreThan4096BytesTraps() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         sink.grant(10_000);
         TrapException t = assertThrows(TrapException.class, () -> i.call("blocking-write-and-flush", (Object) new byte[4097]));
         assertTrue(t.getMessage().contains("blocking-write-and-flush on test sink: 4097 bytes exceed the 4096 permitted"), t.getMessage());
@@ -333,14 +317,14 @@ class WasiStreamsTest {
 
     @Test
     void flushPushesTheSinkOn() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         assertNull(ok(i.call("flush")));
         assertEquals(1, sink.flushes());
     }
 
     @Test
     void blockingFlushWaitsUntilTheSinkTakesMore() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         CompletableFuture<Void> consumer = meanwhile(() -> {
             sink.awaitWriter();
             sink.grant(1);
@@ -352,7 +336,7 @@ class WasiStreamsTest {
 
     @Test
     void writeZeroesWritesThatManyZeroBytes() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         sink.grant(10);
         assertNull(ok(i.call("write-zeroes", 3L)));
         assertArrayEquals(new byte[3], sink.received());
@@ -360,7 +344,7 @@ class WasiStreamsTest {
 
     @Test
     void writeZeroesBeyondThePermitTrapsBeforeAllocating() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         sink.grant(10);
         TrapException t = assertThrows(TrapException.class, () -> i.call("write-zeroes", -1L));
         assertTrue(t.getMessage().contains("write-zeroes on test sink: 18446744073709551615 bytes exceed the 10 permitted"), t.getMessage());
@@ -368,7 +352,7 @@ class WasiStreamsTest {
 
     @Test
     void blockingWriteZeroesAndFlushWritesThenWaitsForTheFlush() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         sink.grant(4096);
         CompletableFuture<Void> consumer = meanwhile(() -> {
             sink.awaitWriter();
@@ -382,7 +366,7 @@ class WasiStreamsTest {
 
     @Test
     void spliceMovesNoMoreThanTheSinkPermits() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         source.offer(bytes("hello"));
         sink.grant(3);
         assertEquals(3L, ok(i.call("splice", 10L)));
@@ -392,7 +376,7 @@ class WasiStreamsTest {
 
     @Test
     void spliceFromAnEndedSourceIsClosed() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         source.end();
         sink.grant(10);
         assertEquals("closed", err(i.call("splice", 10L)));
@@ -400,7 +384,7 @@ class WasiStreamsTest {
 
     @Test
     void blockingSpliceWaitsForTheSource() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         sink.grant(10);
         CompletableFuture<Void> producer = meanwhile(() -> {
             source.awaitReader();
@@ -413,7 +397,7 @@ class WasiStreamsTest {
 
     @Test
     void aFailingSinkIsLastOperationFailedWithItsCauseThenClosed() {
-        Instance i = opened();
+        InstanceInContext i = opened();
         sink.fail(new IOException("client went away"));
         assertEquals("test sink: client went away", err(i.call("check-write")));
         assertEquals("closed", err(i.call("check-write")));
@@ -422,7 +406,7 @@ class WasiStreamsTest {
 
     @Test
     void anInterruptEndsABlockingReadAndStaysSet() throws Exception {
-        Instance i = opened();
+        InstanceInContext i = opened();
         Thread caller = Thread.currentThread();
         CompletableFuture<Void> interrupter = meanwhile(() -> {
             source.awaitReader();
