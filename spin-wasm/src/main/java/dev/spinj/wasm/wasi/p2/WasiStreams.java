@@ -119,7 +119,12 @@ public final class WasiStreams {
 
     /** A new {@code error} in the calling instance, with {@code debug} as its debug string. */
     public int newError(String debug) {
-        return tables().errors.add(debug);
+        return tables().errors.add(new IoError(debug, null));
+    }
+
+    /** The I/O failure behind an {@code error} the calling instance passed, if one caused it. */
+    IOException errorCause(Object rep) {
+        return tables().errors.get(rep).cause();
     }
 
     private Pollable pollableOf(Object rep) {
@@ -170,7 +175,7 @@ public final class WasiStreams {
 
     private HostInstance.Builder withErrorMethods(HostInstance.Builder b) {
         return withError(b).function("[method]error.to-debug-string",
-                ComponentFunction.of(func(Primitive.STRING, self(error)), a -> tables().errors.get(a[0])));
+                ComponentFunction.of(func(Primitive.STRING, self(error)), a -> tables().errors.get(a[0]).debug()));
     }
 
     private HostInstance.Builder pollFunctions() {
@@ -449,7 +454,7 @@ public final class WasiStreams {
         if (e instanceof ClosedChannelException) {
             return StreamFailure.closed();
         }
-        int err = newError(stream.name() + ": " + e.getMessage());
+        int err = tables().errors.add(new IoError(stream.name() + ": " + e.getMessage(), e));
         return new StreamFailure(ResultValue.err(new VariantValue("last-operation-failed", err)));
     }
 
