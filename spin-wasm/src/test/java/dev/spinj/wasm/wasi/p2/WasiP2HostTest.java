@@ -122,12 +122,7 @@ class WasiP2HostTest {
 
     @Test
     void aFailingSinkIsLastOperationFailedWithTheCauseThenClosed() throws IOException {
-        OutputStream broken = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("disk full");
-            }
-        };
+        OutputStream broken = new BrokenOutputStream("disk full");
         InstanceInContext i = instantiate(broken);
         assertEquals(List.of(1L, "stdout: disk full"), i.call("print-error", "a"));
         assertEquals(0, instance.inside(host::liveResources), "the guest dropped the error and the stream");

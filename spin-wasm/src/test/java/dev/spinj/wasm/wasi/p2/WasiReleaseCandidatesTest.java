@@ -60,12 +60,7 @@ class WasiReleaseCandidatesTest {
 
     @Test
     void a20231018GuestReadsAFailuresDebugStringThroughTheStreamsError() throws IOException {
-        OutputStream broken = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("disk full");
-            }
-        };
+        OutputStream broken = new BrokenOutputStream("disk full");
         assertEquals("stdout: disk full", instantiate("wasi-2023-10-18", new byte[0], broken).call("print", "x"));
     }
 
