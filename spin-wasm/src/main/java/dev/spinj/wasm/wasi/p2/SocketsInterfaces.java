@@ -72,9 +72,15 @@ final class SocketsInterfaces {
         return HostContext.current().state(this, SocketTables::new);
     }
 
-    /** Registers the sockets at {@code version}; rc-2023-10-18's older sockets are not served. */
+    /**
+     * Registers the sockets at {@code version}. Of rc-2023-10-18's sockets (other error codes,
+     * other methods) only the {@code tcp-socket} resource is served: it is all the preview1
+     * adapters of that release import, so adapted Spin 2.0 guests link; a guest using those
+     * sockets fails to link, naming the missing function.
+     */
     void addTo(Linker linker, WasiVersion version) {
         if (version == WasiVersion.RC_2023_10_18) {
+            linker.instance(version.of("wasi:sockets/tcp"), withTcp(HostInstance.builder()).build());
             return;
         }
         boolean rc1110 = version == WasiVersion.RC_2023_11_10;
