@@ -14,6 +14,7 @@ import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.wasi.WasiExitException;
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.ComponentParser;
+import dev.spinj.cm.runtime.LinkedComponent;
 import dev.spinj.cm.runtime.Linker;
 import dev.spinj.wasm.WasiInvocation;
 import java.io.ByteArrayOutputStream;
@@ -67,6 +68,25 @@ class WasiP2HostTest {
         try (InputStream in = getClass().getResourceAsStream("/wasip2/wasi-cli.wasm")) {
             return ComponentParser.parse(in.readAllBytes());
         }
+    }
+
+    @Test
+    void instancesOfOneLinkedComponentWriteToTheirOwnEventsStdout() throws IOException {
+        host = new WasiP2Host(WasiP2Host.Config.of(env));
+        LinkedComponent linked = host.addTo(new Linker()).link(component(), "wasi-cli");
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        InstanceInContext a = InstanceInContext.instantiate(linked, "wasi-cli", WasiInvocation.spin(first, stderr));
+        InstanceInContext b = InstanceInContext.instantiate(linked, "wasi-cli", WasiInvocation.spin(second, stderr));
+        try {
+            a.call("print", false, "to the first");
+            b.call("print", false, "to the second");
+        } finally {
+            a.context().close();
+            b.context().close();
+        }
+        assertEquals("to the first", first.toString(UTF_8));
+        assertEquals("to the second", second.toString(UTF_8));
     }
 
     @Test
