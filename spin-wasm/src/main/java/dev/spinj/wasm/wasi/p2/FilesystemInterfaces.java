@@ -32,6 +32,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -342,7 +343,12 @@ final class FilesystemInterfaces {
             throw FilesystemErrors.of("not-permitted", "absolute path " + path);
         }
         Path base = d.path().normalize();
-        Path target = base.resolve(path);
+        Path target;
+        try {
+            target = base.resolve(path);
+        } catch (InvalidPathException e) {
+            throw FilesystemErrors.of("invalid", "path " + path + ": " + e.getReason());
+        }
         if (!target.normalize().startsWith(base)) {
             throw FilesystemErrors.of("not-permitted", path + " leaves its directory");
         }
