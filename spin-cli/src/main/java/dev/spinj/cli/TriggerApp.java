@@ -57,7 +57,6 @@ final class TriggerApp implements AutoCloseable {
                 : runtimeConfig.logDir() != null ? runtimeConfig.logDir()
                 : stateDir == null ? null : stateDir.resolve("logs");
         checkFollow(app, options.follow, options.quiet);
-        refuseDependencies(app);
         if (logDir != null && options.truncateLogs) {
             truncateLogs(logDir);
         }
@@ -100,21 +99,6 @@ final class TriggerApp implements AutoCloseable {
         Map<String, String> merged = new java.util.HashMap<>(env);
         merged.putAll(VariableFlags.asEnvironment(VariableFlags.parse(flags), app.metadata().containsKey("triggers")));
         return merged;
-    }
-
-    /**
-     * {@code [component.x.dependencies]} are composed into the component at load in Spin 3+
-     * (SPEC2 6.5); that needs component-model instantiation, which spinj does not have yet, so an
-     * app using them is refused rather than run without them.
-     */
-    private static void refuseDependencies(LockedApp app) throws CliException {
-        for (var component : app.components()) {
-            if (!component.dependencies().isEmpty()) {
-                throw new CliException("Component \"" + component.id() + "\" has dependencies ("
-                        + String.join(", ", component.dependencies().keySet()) + "): component dependencies are not"
-                        + " supported by spinj yet, since composing them needs the component model");
-            }
-        }
     }
 
     /** {@code --truncate-logs}: empty each component's log files from earlier runs. */

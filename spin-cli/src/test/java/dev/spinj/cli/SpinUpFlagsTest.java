@@ -197,16 +197,15 @@ class SpinUpFlagsTest {
     }
 
     @Test
-    void dependenciesAreRefusedAtStartup() throws Exception {
+    void dependenciesOfASpin1ModuleAreRefusedAtStartup() throws Exception {
         Path dir = app("""
                 [component.other.dependencies]
                 "spinj:lib/greeting" = { path = "%s" }
                 """.formatted(PROBE));
         try (SpinProcess spin = up(dir, Map.of(), "--listen", "127.0.0.1:" + SpinProcess.freePort(), "--variable", "object=x")) {
             assertEquals(1, spin.exitCode());
-            assertTrue(spin.stderr().contains("Component \"other\" has dependencies (spinj:lib/greeting): component"
-                    + " dependencies are not supported by spinj yet, since composing them needs the component model"),
-                    spin.stderr());
+            assertTrue(spin.stderr().contains("it is a Spin 1.x module with dependencies (spinj:lib/greeting); spinj composes"
+                    + " dependencies into components only"), spin.stderr());
         }
     }
 }

@@ -1,11 +1,15 @@
 package dev.spinj.wasm;
 
+import dev.spinj.cm.binary.ComponentParser;
+import dev.spinj.cm.runtime.Dependency;
+import dev.spinj.cm.runtime.LinkedGuest;
 import dev.spinj.cm.runtime.Linker;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.wasi.WasiContext;
 import dev.spinj.wasm.wasi.WasiContexts;
 import dev.spinj.wasm.wasi.p2.WasiP2Host;
+import java.util.List;
 
 /**
  * What a Spin 2+ guest links against, assembled once per component (SPEC2 §1.6, §5): WASI 0.2,
@@ -27,5 +31,16 @@ final class ComponentHost {
             return wasiContext.functions();
         });
         return linker;
+    }
+
+    /**
+     * Links a Spin 2+ guest of {@code format} (a component, or a core module with a
+     * component-type section) against {@code linker}, with {@code dependencies} filling the
+     * imports they match.
+     */
+    static LinkedGuest link(Linker linker, byte[] wasm, GuestFormat format, String name, List<Dependency> dependencies) {
+        return format == GuestFormat.COMPONENT
+                ? linker.link(ComponentParser.parse(wasm), name, dependencies)
+                : linker.linkCoreModule(wasm, name, dependencies);
     }
 }

@@ -1,13 +1,11 @@
 package dev.spinj.wasm;
 
 import com.dylibso.chicory.runtime.Instance;
-import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.ComponentFormatException;
-import dev.spinj.cm.binary.ComponentParser;
-import dev.spinj.cm.binary.ComponentTypeSection;
 import dev.spinj.cm.runtime.ComponentInstance;
-import dev.spinj.cm.runtime.LinkedComponent;
-import dev.spinj.cm.runtime.LinkedCoreModule;
+import dev.spinj.cm.runtime.Dependency;
+import dev.spinj.cm.runtime.LinkException;
+import dev.spinj.cm.runtime.LinkedGuest;
 import dev.spinj.cm.runtime.Linker;
 import dev.spinj.loader.lock.ContentPath;
 import dev.spinj.loader.lock.LockedComponent;
@@ -63,20 +61,15 @@ public final class ComponentPre {
         this.imports = null;
         this.allocatorFlavor = null;
         Linker linker = ComponentHost.linker(component, wasiContexts, new CompiledCoreModules(engine));
+        List<Dependency> dependencies = ComponentDependencies.link(component, linker);
+        LinkedGuest guest;
         try {
-            if (format == GuestFormat.COMPONENT) {
-                Component parsed = ComponentParser.parse(wasm);
-                LinkedComponent c = linker.link(parsed, component.id());
-                this.linked = c::instantiate;
-                this.componentExports = Set.copyOf(parsed.type().exports().keySet());
-            } else {
-                LinkedCoreModule m = linker.linkCoreModule(wasm, component.id());
-                this.linked = m::instantiate;
-                this.componentExports = Set.copyOf(ComponentTypeSection.read(wasm).get(0).world().exports().keySet());
-            }
-        } catch (ComponentFormatException | dev.spinj.cm.runtime.LinkException e) {
+            guest = ComponentHost.link(linker, wasm, format, component.id(), dependencies);
+        } catch (ComponentFormatException | LinkException e) {
             throw new ComponentLoadException(e.getMessage(), e);
         }
+        this.linked = guest::instantiate;
+        this.componentExports = Set.copyOf(guest.type().exports().keySet());
     }
 
     private static WasiContexts wasiContexts(LockedComponent component, boolean writableMounts) throws ComponentLoadException {

@@ -143,6 +143,11 @@ public final class WasmApp implements AutoCloseable {
             if (format != GuestFormat.SPIN1_MODULE) {
                 return new ComponentPre(component, wasm, format, engine, writableMounts);
             }
+            if (!component.dependencies().isEmpty()) {
+                // Spin would componentize the module first; 1.x modules with dependencies do not occur in practice
+                throw new ComponentLoadException("it is a Spin 1.x module with dependencies ("
+                        + String.join(", ", component.dependencies().keySet()) + "); spinj composes dependencies into components only");
+            }
             compiled = engine.compile(wasm, source == null ? "the inline wasm" : source);
         } catch (ComponentLoadException | ComponentFormatException e) {
             throw new ComponentLoadException("Failed to load component '" + componentId + "'", e);

@@ -9,6 +9,7 @@ import dev.spinj.loader.lock.ContentRef;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.loader.lock.LockedComponentSource;
+import dev.spinj.loader.lock.LockedDependency;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -31,10 +32,18 @@ class Spin2GuestLoadingTest {
     private static final Path FIXTURES = Path.of("../spin-component-model/src/test/resources/components");
 
     private static ComponentPre prepare(String fixture, Map<String, String> env) throws IOException, ComponentLoadException {
+        return prepare(fixture, env, Map.of());
+    }
+
+    private static LockedComponentSource inline(String fixture) throws IOException {
         byte[] wasm = Files.readAllBytes(FIXTURES.resolve(fixture));
-        var source = new LockedComponentSource(LockedComponentSource.WASM,
+        return new LockedComponentSource(LockedComponentSource.WASM,
                 new ContentRef(null, Base64.getEncoder().withoutPadding().encodeToString(wasm), null));
-        var component = new LockedComponent("guest", Map.of(), source, env, List.of(), Map.of());
+    }
+
+    private static ComponentPre prepare(String fixture, Map<String, String> env, Map<String, LockedDependency> dependencies)
+            throws IOException, ComponentLoadException {
+        var component = new LockedComponent("guest", Map.of(), inline(fixture), env, List.of(), Map.of(), dependencies, Map.of());
         LockedApp app = new LockedApp(0, Map.of("name", "spin2-test"), Map.of(), List.of(), List.of(component));
         return WasmApp.builder(app).build().prepare("guest");
     }
@@ -86,5 +95,30 @@ class Spin2GuestLoadingTest {
         byte[] wasm = WatGuests.compile("all-imports");
         ComponentPre pre = WasmApp.builder(WatGuests.app("guest", wasm, Map.of())).build().prepare("guest");
         assertFalse(pre.isComponent());
+    }
+
+    @Test
+    void aDependencyFillsTheImportsItMatchesWithAFreshInstancePerMainInstance() throws Exception {
+        ComponentPre pre = prepare("compose-text-app.wasm", Map.of(),
+                Map.of("test:compose/text", LockedDependency.of(inline("compose-text-lib.wasm"), null, List.of())));
+        for (int i = 0; i < 2; i++) {
+            try (ComponentGuest guest = pre.instantiateComponent(
+                    WasiInvocation.spin(OutputStream.nullOutputStream(), OutputStream.nullOutputStream()))) {
+                assertEquals("hello, wörld", guest.call("welcome", g -> g.call("test:compose/app@0.1.0#welcome", "wörld")));
+                assertEquals((Object) 1L, guest.call("library-calls", g -> g.call("test:compose/app@0.1.0#library-calls")),
+                        "the dependency instance is this main instance's own");
+            }
+        }
+    }
+
+    @Test
+    void aDependencyImportingACapabilityItDoesNotInheritIsRefusedAtLoad() throws Exception {
+        var e = assertThrows(ComponentLoadException.class, () -> prepare("compose-text-app.wasm", Map.of(),
+                Map.of("test:compose/text", LockedDependency.of(inline("cwasi.wasm"), null, List.of()))));
+        assertEquals("dependency 'test:compose/text' of component 'guest' imports `wasi:cli/environment@0.2.12` (capability set"
+                + " `environment`), which it does not inherit: add \"environment\" to its inherit_configuration, or set"
+                + " inherit_configuration = true (Spin would deny every call to it; spinj refuses it at load)",
+                e.getCause().getMessage());
+        assertEquals("Failed to load component 'guest'", e.getMessage());
     }
 }
