@@ -61,6 +61,14 @@ public final class InProcessRequests {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@link #serve} would serve {@code url} in-process: a chained component, or the app
+     * itself while a trigger offers its loopback. Lets a streaming client decide before the body exists.
+     */
+    public boolean servesInProcess(URI url) {
+        return chainedComponent(url) != null || origin.loopback() != null && origin.isSelf(url);
+    }
+
     /** The component id of a service-chained URL ({@code http://<id>.spin.internal[:port]/...}), or null. */
     private static String chainedComponent(URI url) {
         String host = url.getHost();
