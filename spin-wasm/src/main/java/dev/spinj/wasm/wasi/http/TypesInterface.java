@@ -49,6 +49,9 @@ final class TypesInterface {
                 t.futureIncomingResponse)) {
             b.resource(r.name(), r, (type, rep) -> HttpResources.current().drop(rep));
         }
+        // `type headers = fields` and `type trailers = fields`: the same resource under two more names
+        b.resource("headers", t.fields, (type, rep) -> HttpResources.current().drop(rep));
+        b.resource("trailers", t.fields, (type, rep) -> HttpResources.current().drop(rep));
         fields(b);
         incomingRequest(b);
         outgoingRequest(b);
