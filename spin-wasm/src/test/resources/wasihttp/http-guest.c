@@ -387,7 +387,7 @@ static void route_outbound(int32_t req, int32_t out) {
   }
   int32_t r = request_new(h);
   if (method.n) request_set_method(r, 9, method.p, method.n);
-  if (scheme.n) request_set_scheme(r, 1, scheme.p[4] == 's' ? 1 : 0, 0, 0);
+  if (scheme.n) request_set_scheme(r, 1, scheme.n == 5 ? 1 : 0, 0, 0);
   if (authority.n) request_set_authority(r, 1, authority.p, authority.n);
   request_set_path(r, 1, path.p, path.n);
   int32_t body = -1;

@@ -7,26 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spinj.cm.binary.Component;
-import dev.spinj.cm.binary.ComponentParser;
-import dev.spinj.cm.runtime.Linker;
-import dev.spinj.loader.lock.LockedApp;
-import dev.spinj.loader.lock.LockedComponent;
-import dev.spinj.wasm.WasiInvocation;
-import dev.spinj.wasm.host.HostContext;
-import dev.spinj.wasm.host.http.AppAllowLists;
-import dev.spinj.wasm.host.http.AppOrigin;
-import dev.spinj.wasm.host.http.OutboundHttpSettings;
 import dev.spinj.wasm.http.Header;
-import dev.spinj.wasm.variables.Variables;
-import dev.spinj.wasm.wasi.p2.WasiP2Host;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,44 +21,19 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class WasiHttpHostTest {
-    static final String EXPORT = "wasi:http/incoming-handler@0.2.12";
-    private static final Component GUEST = parse();
+    private final HttpGuest guest = new HttpGuest();
 
-    private final List<HostContext> contexts = new ArrayList<>();
-    final AppOrigin origin = new AppOrigin();
-
-    private static Component parse() {
-        try (InputStream in = WasiHttpHostTest.class.getResourceAsStream("/wasihttp/http-guest.wasm")) {
-            return ComponentParser.parse(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private HandlerOutcome handle(IncomingHttpRequest request, RecordingOutlet outlet) {
+        return guest.handle(request, outlet);
     }
 
-    /** Runs one request on a fresh instance of the guest, allowed to reach {@code allowedHosts}. */
-    HandlerOutcome handle(IncomingHttpRequest request, RecordingOutlet outlet, String... allowedHosts) {
-        LockedComponent component = new LockedComponent("guest", Map.of("allowed_outbound_hosts", List.of(allowedHosts)),
-                null, null, null, null);
-        LockedApp app = new LockedApp(1, Map.of("triggers", Map.of()), Map.of(), List.of(), List.of(component));
-        WasiP2Host wasi = new WasiP2Host(WasiP2Host.Config.of(Map.of()));
-        Linker linker = wasi.addTo(new Linker());
-        new WasiHttpHost(wasi.streams(), AppAllowLists.forApp(app, new Variables(Map.of(), List.of())),
-                OutboundHttpSettings.defaults(), origin).addTo(linker);
-        HostContext context = new HostContext(component,
-                WasiInvocation.spin(OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
-        contexts.add(context);
-        try (var scope = context.enter()) {
-            return IncomingHandler.handle(linker.link(GUEST, "guest").instantiate(), EXPORT, request, outlet);
-        }
-    }
-
-    static IncomingHttpRequest get(String path, Header... headers) {
-        return new IncomingHttpRequest("GET", "example.com:3000", path, List.of(headers), RequestBody.empty());
+    private static IncomingHttpRequest get(String path, Header... headers) {
+        return HttpGuest.get(path, headers);
     }
 
     @AfterEach
     void closeInstances() {
-        contexts.forEach(HostContext::close);
+        guest.close();
     }
 
     @Test
@@ -137,6 +94,13 @@ class WasiHttpHostTest {
         assertEquals(List.of("abc"), outlet.header("x-trailer-checksum"));
         assertEquals(List.of("1"), outlet.header("x-second-stream-is-err"), "the body's stream is handed out once");
         assertEquals(List.of(), outlet.trailers);
+    }
+
+    @Test
+    void aGuestThatDropsWhatItUsedLeavesNoWasiHttpObjectsBehind() {
+        handle(new IncomingHttpRequest("POST", "example.com", "/echo", List.of(),
+                new RequestBody("abc".getBytes(UTF_8), List.of(new Header("x-checksum", "1")), 1)), new RecordingOutlet());
+        assertEquals(0, guest.liveResourcesOfLastInstance());
     }
 
     @Test
@@ -216,7 +180,7 @@ class WasiHttpHostTest {
         assertTrue(trapped.afterResponse());
         assertEquals("partial", outlet.text());
         assertFalse(outlet.aborted);
-        contexts.forEach(HostContext::close);
+        guest.close();
         assertTrue(outlet.aborted, "the body was never finished");
     }
 
