@@ -153,15 +153,21 @@ static int write_all(int32_t stream, const uint8_t *data, size_t n) {
 
 static void set_ok(int32_t out, int32_t resp) { outparam_set(out, 0, resp, 0, 0, 0, 0, 0, 0); }
 
+// Sends the head of `resp` and opens its body: *body gets the outgoing-body, the result is its output-stream.
+static int32_t send_head(int32_t out, int32_t resp, int32_t *body) {
+  response_body(resp, ret);
+  *body = i32at(4);
+  set_ok(out, resp);
+  body_write(*body, ret);
+  return i32at(4);
+}
+
 // A whole response: status, the given headers, text[] as the body, no trailers.
 static void respond(int32_t out, int32_t status, int32_t headers) {
   int32_t resp = response_new(headers);
   response_set_status(resp, status);
-  response_body(resp, ret);
-  int32_t body = i32at(4);
-  set_ok(out, resp);
-  body_write(body, ret);
-  int32_t stream = i32at(4);
+  int32_t body;
+  int32_t stream = send_head(out, resp, &body);
   write_all(stream, text, text_len);
   drop_output(stream);
   body_finish(body, 0, 0, ret);
@@ -299,11 +305,8 @@ static void route_status(int32_t out, str path) {
   int32_t code = (int32_t)number((str){path.p + 8, path.n - 8});
   int32_t rejected = response_set_status(resp, code);
   line("rejected", rejected);
-  response_body(resp, ret);
-  int32_t body = i32at(4);
-  set_ok(out, resp);
-  body_write(body, ret);
-  int32_t stream = i32at(4);
+  int32_t body;
+  int32_t stream = send_head(out, resp, &body);
   write_all(stream, text, text_len);
   drop_output(stream);
   body_finish(body, 0, 0, ret);
@@ -314,11 +317,8 @@ static void route_length(int32_t out, const char *declared, size_t n) {
   int32_t h = fields_new();
   append(h, "content-length", declared);
   int32_t resp = response_new(h);
-  response_body(resp, ret);
-  int32_t body = i32at(4);
-  set_ok(out, resp);
-  body_write(body, ret);
-  int32_t stream = i32at(4);
+  int32_t body;
+  int32_t stream = send_head(out, resp, &body);
   for (size_t i = 0; i < n; i++) text[i] = 'x';
   int failed = write_all(stream, text, n);
   drop_output(stream);
@@ -329,11 +329,8 @@ static void route_length(int32_t out, const char *declared, size_t n) {
 
 static void route_trailers(int32_t out) {
   int32_t resp = response_new(fields_new());
-  response_body(resp, ret);
-  int32_t body = i32at(4);
-  set_ok(out, resp);
-  body_write(body, ret);
-  int32_t stream = i32at(4);
+  int32_t body;
+  int32_t stream = send_head(out, resp, &body);
   puts_("body");
   write_all(stream, text, text_len);
   drop_output(stream);
@@ -344,11 +341,8 @@ static void route_trailers(int32_t out) {
 
 static void route_drop_body(int32_t out) {
   int32_t resp = response_new(fields_new());
-  response_body(resp, ret);
-  int32_t body = i32at(4);
-  set_ok(out, resp);
-  body_write(body, ret);
-  int32_t stream = i32at(4);
+  int32_t body;
+  int32_t stream = send_head(out, resp, &body);
   puts_("partial");
   write_all(stream, text, text_len);
   drop_output(stream);
@@ -357,11 +351,8 @@ static void route_drop_body(int32_t out) {
 
 static void route_trap_after(int32_t out) {
   int32_t resp = response_new(fields_new());
-  response_body(resp, ret);
-  int32_t body = i32at(4);
-  set_ok(out, resp);
-  body_write(body, ret);
-  int32_t stream = i32at(4);
+  int32_t body;
+  int32_t stream = send_head(out, resp, &body);
   puts_("partial");
   write_all(stream, text, text_len);
   __builtin_trap();

@@ -2,7 +2,6 @@ package dev.spinj.wasm.wasi.http;
 
 import dev.spinj.cm.abi.VariantValue;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /** The {@code incoming-request} a guest's handler receives (SPEC2 §3.2). */
@@ -13,15 +12,13 @@ final class IncomingRequest implements HttpResources.Owner {
     private final VariantValue method;
     private final String authority;
     private final String pathWithQuery;
-    private final Fields headers;
-    private IncomingBody body;
+    private final IncomingMessage message;
 
     IncomingRequest(IncomingHttpRequest request) {
         this.method = method(request.method());
         this.authority = request.authority();
         this.pathWithQuery = request.pathWithQuery();
-        this.headers = Fields.received(request.headers());
-        this.body = new IncomingBody(request.body());
+        this.message = new IncomingMessage(Fields.received(request.headers()), new IncomingBody(request.body()));
     }
 
     /** The WIT {@code method} of a request method as received; non-standard ones are {@code other}. */
@@ -41,21 +38,12 @@ final class IncomingRequest implements HttpResources.Owner {
         return pathWithQuery;
     }
 
-    Fields headers() {
-        return headers;
-    }
-
-    /** The body, the first time only. */
-    Optional<IncomingBody> consume() {
-        Optional<IncomingBody> taken = Optional.ofNullable(body);
-        body = null;
-        return taken;
+    IncomingMessage message() {
+        return message;
     }
 
     @Override
     public void released() {
-        if (body != null) {
-            body.released();
-        }
+        message.released();
     }
 }

@@ -1,38 +1,13 @@
 package dev.spinj.wasm.wasi.http;
 
-import java.util.Optional;
-
-/** The {@code incoming-response} of an outbound request: status, headers and a streamed body. */
-final class IncomingResponse implements HttpResources.Owner {
-    private final int status;
-    private final Fields headers;
-    private IncomingBody body;
-
+/** The {@code incoming-response} of an outbound request: a status, headers and a streamed body. */
+record IncomingResponse(int status, IncomingMessage message) implements HttpResources.Owner {
     IncomingResponse(int status, Fields headers, IncomingBody body) {
-        this.status = status;
-        this.headers = headers;
-        this.body = body;
-    }
-
-    int status() {
-        return status;
-    }
-
-    Fields headers() {
-        return headers;
-    }
-
-    /** The body, the first time only. */
-    Optional<IncomingBody> consume() {
-        Optional<IncomingBody> taken = Optional.ofNullable(body);
-        body = null;
-        return taken;
+        this(status, new IncomingMessage(headers, body));
     }
 
     @Override
     public void released() {
-        if (body != null) {
-            body.released();
-        }
+        message.released();
     }
 }

@@ -44,6 +44,18 @@ final class OutgoingBody implements HttpResources.Owner {
         this.declared = declared;
     }
 
+    /**
+     * A body for a message with {@code headers}; none when their {@code content-length} does not
+     * parse (wasmtime's {@code get_content_length}).
+     */
+    static Optional<OutgoingBody> declaredBy(Fields headers, boolean request) {
+        try {
+            return Optional.of(new OutgoingBody(request, headers.contentLength()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     long declared() {
         return declared;
     }

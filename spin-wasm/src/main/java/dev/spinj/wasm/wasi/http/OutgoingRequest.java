@@ -23,7 +23,6 @@ final class OutgoingRequest {
     private String authority;
     private String pathWithQuery;
     private OutgoingBody body;
-    private boolean bodyTaken;
 
     /** @param headers taken from the guest, now immutable */
     OutgoingRequest(Fields headers) {
@@ -91,18 +90,9 @@ final class OutgoingRequest {
 
     /** The body, once; none when the declared {@code content-length} does not parse. */
     Optional<OutgoingBody> body() {
-        if (bodyTaken) {
-            return Optional.empty();
-        }
-        long declared;
-        try {
-            declared = headers.contentLength();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        bodyTaken = true;
-        body = new OutgoingBody(true, declared);
-        return Optional.of(body);
+        Optional<OutgoingBody> made = body == null ? OutgoingBody.declaredBy(headers, true) : Optional.empty();
+        made.ifPresent(b -> body = b);
+        return made;
     }
 
     /** The body the guest took, if it did. */

@@ -7,7 +7,6 @@ final class OutgoingResponse {
     private final Fields headers;
     private int status = 200;
     private OutgoingBody body;
-    private boolean bodyTaken;
 
     /** @param headers taken from the guest, now immutable */
     OutgoingResponse(Fields headers) {
@@ -34,18 +33,9 @@ final class OutgoingResponse {
 
     /** The body, once; none when the declared {@code content-length} does not parse. */
     Optional<OutgoingBody> body() {
-        if (bodyTaken) {
-            return Optional.empty();
-        }
-        long declared;
-        try {
-            declared = headers.contentLength();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        bodyTaken = true;
-        body = new OutgoingBody(false, declared);
-        return Optional.of(body);
+        Optional<OutgoingBody> made = body == null ? OutgoingBody.declaredBy(headers, false) : Optional.empty();
+        made.ifPresent(b -> body = b);
+        return made;
     }
 
     /** The body the guest took, if it did. */

@@ -112,9 +112,9 @@ final class TypesInterface {
         b.function("[method]incoming-request.authority", fn(func(new OptionType(Primitive.STRING), self(r)),
                 a -> Optional.of(incomingRequest(a[0]).authority())));
         b.function("[method]incoming-request.headers", fn(func(own(t.fields), self(r)),
-                a -> add(incomingRequest(a[0]).headers().frozenCopy())));
+                a -> add(incomingRequest(a[0]).message().headers().frozenCopy())));
         b.function("[method]incoming-request.consume", fn(func(ownOrNothing(t.incomingBody), self(r)),
-                a -> okOrNothing(incomingRequest(a[0]).consume().map(this::add))));
+                a -> okOrNothing(incomingRequest(a[0]).message().consume().map(this::add))));
     }
 
     private void outgoingRequest(HostInstance.Builder b) {
@@ -192,9 +192,9 @@ final class TypesInterface {
         ResourceType in = t.incomingResponse;
         b.function("[method]incoming-response.status", fn(func(Primitive.U16, self(in)), a -> get(a[0], IncomingResponse.class).status()));
         b.function("[method]incoming-response.headers", fn(func(own(t.fields), self(in)),
-                a -> add(get(a[0], IncomingResponse.class).headers().frozenCopy())));
+                a -> add(get(a[0], IncomingResponse.class).message().headers().frozenCopy())));
         b.function("[method]incoming-response.consume", fn(func(ownOrNothing(t.incomingBody), self(in)),
-                a -> okOrNothing(get(a[0], IncomingResponse.class).consume().map(this::add))));
+                a -> okOrNothing(get(a[0], IncomingResponse.class).message().consume().map(this::add))));
     }
 
     private void bodies(HostInstance.Builder b) {
