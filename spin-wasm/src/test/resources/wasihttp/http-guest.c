@@ -5,11 +5,18 @@
 #include <stddef.h>
 
 #define IMPORT(m, n) __attribute__((import_module(m), import_name(n)))
-#define TYPES "wasi:http/types@0.2.12"
-#define STREAMS "wasi:io/streams@0.2.12"
-#define POLL "wasi:io/poll@0.2.12"
-#define ERRORS "wasi:io/error@0.2.12"
-#define OUT_HANDLER "wasi:http/outgoing-handler@0.2.12"
+#ifdef RC_2023_11_10
+#define V "@0.2.0-rc-2023-11-10"
+#define TIMEOUT_SUFFIX "-timeout-ms"
+#else
+#define V "@0.2.12"
+#define TIMEOUT_SUFFIX "-timeout"
+#endif
+#define TYPES "wasi:http/types" V
+#define STREAMS "wasi:io/streams" V
+#define POLL "wasi:io/poll" V
+#define ERRORS "wasi:io/error" V
+#define OUT_HANDLER "wasi:http/outgoing-handler" V
 
 // ---- memory: a bump allocator is enough for one request per instance ----
 static uint8_t heap[4 << 20];
@@ -67,7 +74,9 @@ IMPORT(TYPES, "[resource-drop]incoming-request") void drop_req(int32_t);
 IMPORT(TYPES, "[constructor]fields") int32_t fields_new(void);
 IMPORT(TYPES, "[static]fields.from-list") void fields_from_list(void *, int32_t, void *);
 IMPORT(TYPES, "[method]fields.get") void fields_get(int32_t, const void *, int32_t, void *);
+#ifndef RC_2023_11_10
 IMPORT(TYPES, "[method]fields.has") int32_t fields_has(int32_t, const void *, int32_t);
+#endif
 IMPORT(TYPES, "[method]fields.set") void fields_set(int32_t, const void *, int32_t, void *, int32_t, void *);
 IMPORT(TYPES, "[method]fields.delete") void fields_delete(int32_t, const void *, int32_t, void *);
 IMPORT(TYPES, "[method]fields.append") void fields_append(int32_t, const void *, int32_t, const void *, int32_t, void *);
@@ -94,8 +103,7 @@ IMPORT(TYPES, "[method]outgoing-request.set-authority") int32_t request_set_auth
 IMPORT(TYPES, "[method]outgoing-request.set-path-with-query") int32_t request_set_path(int32_t, int32_t, const void *, int32_t);
 IMPORT(TYPES, "[method]outgoing-request.body") void request_body(int32_t, void *);
 IMPORT(TYPES, "[constructor]request-options") int32_t options_new(void);
-IMPORT(TYPES, "[method]request-options.set-between-bytes-timeout") int32_t options_between_bytes(int32_t, int32_t, int64_t);
-IMPORT(TYPES, "[method]request-options.set-first-byte-timeout") int32_t options_first_byte(int32_t, int32_t, int64_t);
+IMPORT(TYPES, "[method]request-options.set-between-bytes" TIMEOUT_SUFFIX) int32_t options_between_bytes(int32_t, int32_t, int64_t);
 IMPORT(TYPES, "[method]future-incoming-response.subscribe") int32_t future_subscribe(int32_t);
 IMPORT(TYPES, "[method]future-incoming-response.get") void future_get(int32_t, void *);
 IMPORT(TYPES, "[resource-drop]future-incoming-response") void drop_future(int32_t);
@@ -123,6 +131,14 @@ static int32_t i32at(int o) { return *(int32_t *)(ret + o); }
 static uint64_t u64at(int o) { return *(uint64_t *)(ret + o); }
 
 // ---- helpers over the imports ----
+#ifdef RC_2023_11_10
+// the candidate has no fields.has
+static int32_t fields_has(int32_t f, const void *name, int32_t n) {
+  fields_get(f, name, n, ret);
+  return i32at(4) > 0;
+}
+#endif
+
 static void append(int32_t f, const char *name, const char *value) {
   fields_append(f, name, len(name), value, len(value), ret);
 }
@@ -248,9 +264,15 @@ static void route_echo(int32_t req, int32_t out) {
   drop_pollable(p);
   trailers_get(trailers, ret);
   int32_t headers = fields_new();
+#ifdef RC_2023_11_10
+  // option tag @0, result @8, option<trailers> tag @16, handle @20
+  if (u8at(0) && !u8at(8) && u8at(16)) {
+    int32_t t = i32at(20);
+#else
   // option tag @0, outer result @8, inner result @16, option<trailers> tag @24, handle @28
   if (u8at(0) && !u8at(8) && !u8at(16) && u8at(24)) {
     int32_t t = i32at(28);
+#endif
     fields_get(t, "x-checksum", 10, ret);
     if (i32at(4) > 0) {
       int32_t *v = (int32_t *)i32at(0);
@@ -434,7 +456,7 @@ static void route_outbound(int32_t req, int32_t out) {
   respond(out, status, headers);
 }
 
-__attribute__((export_name("wasi:http/incoming-handler@0.2.12#handle")))
+__attribute__((export_name("wasi:http/incoming-handler" V "#handle")))
 void handle(int32_t req, int32_t out) {
   req_path(req, ret);
   str path = {(const char *)i32at(4), i32at(8)};

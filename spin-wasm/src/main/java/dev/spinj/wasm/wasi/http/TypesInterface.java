@@ -7,6 +7,7 @@ import static dev.spinj.wasm.wasi.http.HttpWitTypes.ownOrNothing;
 import static dev.spinj.wasm.wasi.http.HttpWitTypes.param;
 import static dev.spinj.wasm.wasi.http.HttpWitTypes.self;
 
+import com.dylibso.chicory.runtime.TrapException;
 import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.abi.VariantValue;
 import dev.spinj.cm.runtime.ComponentFunction;
@@ -21,22 +22,29 @@ import dev.spinj.cm.types.ValType;
 import dev.spinj.wasm.http.Header;
 import dev.spinj.wasm.wasi.p2.Pollable;
 import dev.spinj.wasm.wasi.p2.WasiStreams;
+import dev.spinj.wasm.wasi.p2.WasiVersion;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code wasi:http/types@0.2.0} (serving every 0.2.x): fields, requests, responses, bodies and
- * futures over the calling instance's {@link HttpResources}; bodies and futures reach the guest
- * as wasi:io streams and pollables of the shared {@link WasiStreams}.
+ * {@code wasi:http/types@0.2.0} (serving every 0.2.x) and its {@code 0.2.0-rc-2023-11-10}
+ * predecessor: fields, requests, responses, bodies and futures over the calling instance's
+ * {@link HttpResources}; bodies and futures reach the guest as wasi:io streams and pollables of
+ * the shared {@link WasiStreams}. The release candidate differs in two places: the request
+ * options' accessors end in {@code -ms} (the values are still nanoseconds, as Spin's shim passes
+ * them on), and {@code future-trailers.get} has no layer for "already taken" (taking twice traps).
  */
 final class TypesInterface {
     private final HttpWitTypes t;
     private final WasiStreams streams;
+    private final boolean rc20231110;
 
-    TypesInterface(HttpWitTypes types, WasiStreams streams) {
+    /** @param version {@link WasiVersion#V0_2_0} or {@link WasiVersion#RC_2023_11_10} */
+    TypesInterface(HttpWitTypes types, WasiStreams streams, WasiVersion version) {
         this.t = types;
         this.streams = streams;
+        this.rc20231110 = version == WasiVersion.RC_2023_11_10;
     }
 
     HostInstance build() {
@@ -151,9 +159,10 @@ final class TypesInterface {
                 case "first-byte" -> o.firstByteTimeout;
                 default -> o.betweenBytesTimeout;
             };
-            b.function("[method]request-options." + which + "-timeout", fn(func(optDuration, self(r)),
+            String name = which + (rc20231110 ? "-timeout-ms" : "-timeout");
+            b.function("[method]request-options." + name, fn(func(optDuration, self(r)),
                     a -> getter.apply(get(a[0], RequestOptions.class))));
-            b.function("[method]request-options.set-" + which + "-timeout", fn(func(t.unitResult, self(r), param("duration", optDuration)),
+            b.function("[method]request-options.set-" + name, fn(func(t.unitResult, self(r), param("duration", optDuration)),
                     a -> {
                         RequestOptions o = get(a[0], RequestOptions.class);
                         @SuppressWarnings("unchecked")
@@ -217,11 +226,23 @@ final class TypesInterface {
     }
 
     private void futures(HostInstance.Builder b) {
-        ValType trailersOutcome = new OptionType(new ResultType(new ResultType(new OptionType(own(t.fields)), t.errorCode), null));
+        ValType trailers = new ResultType(new OptionType(own(t.fields)), t.errorCode);
         b.function("[method]future-trailers.subscribe", fn(func(own(t.pollable), self(t.futureTrailers)),
                 a -> streams.newPollable(get(a[0], FutureTrailers.class))));
-        b.function("[method]future-trailers.get", fn(func(trailersOutcome, self(t.futureTrailers)),
-                a -> get(a[0], FutureTrailers.class).get().map(outer -> handOut(outer, trailers -> Optional.ofNullable(trailers).map(this::add)))));
+        Function<ResultValue, ResultValue> trailersToGuest = outer -> handOut(outer,
+                (Fields fields) -> Optional.ofNullable(fields).map(this::add));
+        if (rc20231110) {
+            b.function("[method]future-trailers.get", fn(func(new OptionType(trailers), self(t.futureTrailers)),
+                    a -> get(a[0], FutureTrailers.class).get().map(outer -> {
+                        if (!(trailersToGuest.apply(outer) instanceof ResultValue.Ok ok)) {
+                            throw new TrapException("wasi:http future-trailers.get: the trailers have already been taken");
+                        }
+                        return ok.value();
+                    })));
+        } else {
+            b.function("[method]future-trailers.get", fn(func(new OptionType(new ResultType(trailers, null)), self(t.futureTrailers)),
+                    a -> get(a[0], FutureTrailers.class).get().map(trailersToGuest)));
+        }
         ValType responseOutcome = new OptionType(new ResultType(new ResultType(own(t.incomingResponse), t.errorCode), null));
         b.function("[method]future-incoming-response.subscribe", fn(func(own(t.pollable), self(t.futureIncomingResponse)),
                 a -> streams.newPollable(Pollable.completion(get(a[0], FutureIncomingResponse.class).outcome()))));

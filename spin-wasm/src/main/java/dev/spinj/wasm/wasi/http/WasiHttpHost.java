@@ -5,6 +5,8 @@ import dev.spinj.wasm.host.http.AppAllowLists;
 import dev.spinj.wasm.host.http.AppOrigin;
 import dev.spinj.wasm.host.http.OutboundHttpSettings;
 import dev.spinj.wasm.wasi.p2.WasiStreams;
+import dev.spinj.wasm.wasi.p2.WasiVersion;
+import java.util.List;
 
 /**
  * {@code wasi:http/types} and {@code wasi:http/outgoing-handler} at 0.2.0 (serving every 0.2.x)
@@ -28,10 +30,15 @@ public final class WasiHttpHost {
         this.outgoing = new OutgoingHandler(types, allowLists, settings, origin);
     }
 
-    /** Adds {@code wasi:http/types} and {@code wasi:http/outgoing-handler} to {@code linker}; returns it. */
+    /**
+     * Adds {@code wasi:http/types} and {@code wasi:http/outgoing-handler} at 0.2.0 and at the
+     * {@code 0.2.0-rc-2023-11-10} release candidate (Spin 2.1 guests) to {@code linker}; returns it.
+     */
     public Linker addTo(Linker linker) {
-        linker.instance("wasi:http/types@0.2.0", new TypesInterface(types, streams).build());
-        linker.instance("wasi:http/outgoing-handler@0.2.0", outgoing.build());
+        for (WasiVersion version : List.of(WasiVersion.V0_2_0, WasiVersion.RC_2023_11_10)) {
+            linker.instance(version.of("wasi:http/types"), new TypesInterface(types, streams, version).build());
+            linker.instance(version.of("wasi:http/outgoing-handler"), outgoing.build());
+        }
         return linker;
     }
 

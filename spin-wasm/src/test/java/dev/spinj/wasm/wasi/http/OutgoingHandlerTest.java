@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class OutgoingHandlerTest {
-    private final HttpGuest guest = new HttpGuest();
+    private final HttpGuest guest = HttpGuest.p2();
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
 
