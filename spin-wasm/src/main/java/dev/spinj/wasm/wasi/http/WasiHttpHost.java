@@ -6,7 +6,6 @@ import dev.spinj.wasm.host.http.AppOrigin;
 import dev.spinj.wasm.host.http.OutboundHttpSettings;
 import dev.spinj.wasm.wasi.p2.WasiStreams;
 import dev.spinj.wasm.wasi.p2.WasiVersion;
-import java.util.List;
 
 /**
  * {@code wasi:http/types} and {@code wasi:http/outgoing-handler} at 0.2.0 (serving every 0.2.x)
@@ -32,12 +31,13 @@ public final class WasiHttpHost {
 
     /**
      * Adds {@code wasi:http/types} and {@code wasi:http/outgoing-handler} at 0.2.0 and at the
-     * {@code 0.2.0-rc-2023-11-10} release candidate (Spin 2.1 guests) to {@code linker}; returns it.
+     * release candidates Spin 2.0 ({@code 0.2.0-rc-2023-10-18}) and 2.1 ({@code -11-10}) guests
+     * import to {@code linker}; returns it.
      */
     public Linker addTo(Linker linker) {
-        for (WasiVersion version : List.of(WasiVersion.V0_2_0, WasiVersion.RC_2023_11_10)) {
+        for (WasiVersion version : WasiVersion.values()) {
             linker.instance(version.of("wasi:http/types"), new TypesInterface(types, streams, version).build());
-            linker.instance(version.of("wasi:http/outgoing-handler"), outgoing.build());
+            linker.instance(version.of("wasi:http/outgoing-handler"), outgoing.build(version));
         }
         return linker;
     }

@@ -29,6 +29,7 @@ import java.util.Map;
 final class HttpGuest implements AutoCloseable {
     private static final Component P2 = parse("http-guest.wasm");
     private static final Component RC_2023_11_10 = parse("http-guest-2023-11-10.wasm");
+    private static final Component RC_2023_10_18 = parse("http-guest-2023-10-18.wasm");
 
     final AppOrigin origin = new AppOrigin();
     private final Component component;
@@ -49,6 +50,11 @@ final class HttpGuest implements AutoCloseable {
     /** The same guest built against the wasi:http@0.2.0-rc-2023-11-10 Spin 2.1 guests import. */
     static HttpGuest rc20231110() {
         return new HttpGuest(RC_2023_11_10, "wasi:http/incoming-handler@0.2.0-rc-2023-11-10");
+    }
+
+    /** http-guest-2023-10-18.c, a Spin 2.0-era guest of wasi:http@0.2.0-rc-2023-10-18. */
+    static HttpGuest rc20231018() {
+        return new HttpGuest(RC_2023_10_18, "wasi:http/incoming-handler@0.2.0-rc-2023-10-18");
     }
 
     private static Component parse(String file) {
