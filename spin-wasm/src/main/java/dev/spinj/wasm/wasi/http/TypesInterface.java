@@ -144,16 +144,7 @@ final class TypesInterface {
                 }));
         b.function("[method]outgoing-request.write", fn(func(ownOrNothing(t.outgoingBody), self(t.outgoingRequest)),
                 a -> okOrNothing(outgoingRequest(a[0]).body().map(this::add))));
-        b.function("[static]response-outparam.set", fn(func(null, param("param", own(t.responseOutparam)),
-                param("response", new ResultType(own(t.outgoingResponse), error))), a -> {
-                    ResponseOutparam out = take(a[0], ResponseOutparam.class);
-                    if (a[1] instanceof ResultValue.Ok ok) {
-                        out.respond(take(ok.value(), OutgoingResponse.class));
-                    } else {
-                        out.fail(((ResultValue) a[1]).value());
-                    }
-                    return null;
-                }));
+        outparamSet(b, error);
         b.function("[constructor]outgoing-response", fn(func(own(t.outgoingResponse), param("status-code", Primitive.U16),
                 param("headers", borrow(t.fields))), a -> {
                     OutgoingResponse response = new OutgoingResponse(fields(a[1]).copy());
@@ -298,9 +289,10 @@ final class TypesInterface {
         }
     }
 
-    private void responses(HostInstance.Builder b) {
+    /** {@code response-outparam.set}, its error being {@code error} (the version's error type). */
+    private void outparamSet(HostInstance.Builder b, ValType error) {
         b.function("[static]response-outparam.set", fn(func(null, param("param", own(t.responseOutparam)),
-                param("response", new ResultType(own(t.outgoingResponse), t.errorCode))), a -> {
+                param("response", new ResultType(own(t.outgoingResponse), error))), a -> {
                     ResponseOutparam out = take(a[0], ResponseOutparam.class);
                     if (a[1] instanceof ResultValue.Ok ok) {
                         out.respond(take(ok.value(), OutgoingResponse.class));
@@ -309,6 +301,10 @@ final class TypesInterface {
                     }
                     return null;
                 }));
+    }
+
+    private void responses(HostInstance.Builder b) {
+        outparamSet(b, t.errorCode);
         ResourceType r = t.outgoingResponse;
         b.function("[constructor]outgoing-response", fn(func(own(r), param("headers", own(t.fields))),
                 a -> add(new OutgoingResponse(take(a[0], Fields.class)))));
