@@ -331,14 +331,15 @@ static void route_error(int32_t out) {
   outparam_set(out, 1, 38, 1, (int64_t)(int32_t)"boom", 4, 0, 0, 0);
 }
 
-// An outbound request described by the incoming request's x-* headers; the upstream's status,
+// An outbound request described by the incoming request's x-* headers (x-body is sent with its
+// content-length unless x-chunked is there too); the upstream's status,
 // x-upstream header and body come back, or "error=<error-code disc>".
 static void route_outbound(int32_t req, int32_t out) {
   str scheme = header(req, "x-scheme"), authority = header(req, "x-authority"), path = header(req, "x-path");
   str method = header(req, "x-method"), send = header(req, "x-body"), between = header(req, "x-between-bytes-ms");
   int32_t h = fields_new();
   append(h, "x-from", "guest");
-  if (send.n) {
+  if (send.n && !header(req, "x-chunked").n) {
     char n[12]; int32_t k = 0; uint32_t v = (uint32_t)send.n; char tmp[12]; int32_t t = 0;
     do { tmp[t++] = '0' + v % 10; v /= 10; } while (v);
     while (t) n[k++] = tmp[--t];
