@@ -28,31 +28,27 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code wasi:http/types@0.2.0} (serving every 0.2.x) and its release-candidate predecessors
- * ({@code 0.2.0-rc-2023-11-10}, {@code -10-18}): fields, requests, responses, bodies and futures over the calling instance's
+ * {@code wasi:http/types@0.2.0} (serving every 0.2.x) and its {@code 0.2.0-rc-2023-11-10}
+ * predecessor: fields, requests, responses, bodies and futures over the calling instance's
  * {@link HttpResources}; bodies and futures reach the guest as wasi:io streams and pollables of
  * the shared {@link WasiStreams}. The 2023-11-10 candidate differs in two places: the request
  * options' accessors end in {@code -ms} (the values are still nanoseconds, as Spin's shim passes
  * them on), and {@code future-trailers.get} has no layer for "already taken" (taking twice traps).
- * The 2023-10-18 candidate differs more: see {@link #build20231018}.
+ * The 2023-10-18 candidate differs more: {@link TypesInterface20231018} builds it from the shared parts here.
  */
 final class TypesInterface {
     private final HttpWitTypes t;
     private final WasiStreams streams;
     private final boolean rc20231110;
-    private final boolean rc20231018;
 
+    /** @param version {@link WasiVersion#V0_2_0} or {@link WasiVersion#RC_2023_11_10} */
     TypesInterface(HttpWitTypes types, WasiStreams streams, WasiVersion version) {
         this.t = types;
         this.streams = streams;
         this.rc20231110 = version == WasiVersion.RC_2023_11_10;
-        this.rc20231018 = version == WasiVersion.RC_2023_10_18;
     }
 
     HostInstance build() {
-        if (rc20231018) {
-            return build20231018();
-        }
         // The wasi:io resources this interface `use`s, with wasi:io's own destructors. The types
         // call wasi:io's error `io-error`; declaring that name first lets withError supply the destructor.
         HostInstance.Builder b = streams.withError(streams.withPollable(streams.withOutputStream(streams.withInputStream(
@@ -77,7 +73,7 @@ final class TypesInterface {
     }
 
     /** This interface's own resources, and {@code headers} and {@code trailers}, the fields resource by two more names. */
-    private void hostResources(HostInstance.Builder b) {
+    void hostResources(HostInstance.Builder b) {
         for (ResourceType r : List.of(t.fields, t.incomingRequest, t.outgoingRequest, t.requestOptions, t.responseOutparam,
                 t.incomingResponse, t.incomingBody, t.futureTrailers, t.outgoingResponse, t.outgoingBody,
                 t.futureIncomingResponse)) {
@@ -85,105 +81,6 @@ final class TypesInterface {
         }
         b.resource("headers", t.fields, (type, rep) -> HttpResources.current().drop(rep));
         b.resource("trailers", t.fields, (type, rep) -> HttpResources.current().drop(rep));
-    }
-
-    /**
-     * {@code 0.2.0-rc-2023-10-18} (Spin 2.0 guests), as Spin's shim maps it onto 0.2.0: fields
-     * are built from a list and their changes trap instead of answering {@code header-error};
-     * requests and responses are built whole (borrowing headers, which are copied) and written
-     * with {@code write}; the request's missing authority becomes {@code :80}/{@code :443} (a
-     * request to the app itself); errors are the candidate's {@code error} variant, every
-     * {@code error-code} an {@code unexpected-error} naming it; a body that ends short traps;
-     * absent trailers are an empty fields.
-     */
-    private HostInstance build20231018() {
-        HostInstance.Builder b = streams.withPollable(streams.withOutputStream(streams.withInputStream(HostInstance.builder())));
-        hostResources(b);
-        ValType bytes = new ListType(Primitive.U8);
-        ValType error = t.error20231018;
-        b.function("[constructor]fields", fn(func(own(t.fields), param("entries", new ListType(t.fieldEntry))), a -> {
-            Fields fields = Fields.empty();
-            for (Object entry : (List<?>) a[0]) {
-                List<?> pair = (List<?>) entry;
-                trapOnRejection("[constructor]fields", () -> fields.append((String) pair.get(0), (byte[]) pair.get(1)));
-            }
-            return add(fields);
-        }));
-        b.function("[method]fields.get", fn(func(new ListType(bytes), self(t.fields), param("name", Primitive.STRING)),
-                a -> fields(a[0]).get((String) a[1])));
-        b.function("[method]fields.set", fn(func(null, self(t.fields), param("name", Primitive.STRING), param("value", new ListType(bytes))),
-                a -> {
-                    @SuppressWarnings("unchecked")
-                    List<byte[]> values = (List<byte[]>) a[2];
-                    return trapOnRejection("fields.set", () -> fields(a[0]).set((String) a[1], values));
-                }));
-        b.function("[method]fields.delete", fn(func(null, self(t.fields), param("name", Primitive.STRING)),
-                a -> trapOnRejection("fields.delete", () -> fields(a[0]).delete((String) a[1]))));
-        b.function("[method]fields.append", fn(func(null, self(t.fields), param("name", Primitive.STRING), param("value", bytes)),
-                a -> trapOnRejection("fields.append", () -> fields(a[0]).append((String) a[1], (byte[]) a[2]))));
-        b.function("[method]fields.entries", fn(func(new ListType(t.fieldEntry), self(t.fields)), a -> fields(a[0]).entries()));
-        b.function("[method]fields.clone", fn(func(own(t.fields), self(t.fields)), a -> add(fields(a[0]).copy())));
-        incomingRequest(b);
-        incomingResponse(b);
-        incomingBody(b);
-        outgoingBodyWrite(b);
-        subscribes(b);
-        ValType optString = new OptionType(Primitive.STRING);
-        b.function("[constructor]outgoing-request", fn(func(own(t.outgoingRequest), param("method", t.method),
-                param("path-with-query", optString), param("scheme", new OptionType(t.scheme)), param("authority", optString),
-                param("headers", borrow(t.fields))), a -> {
-                    OutgoingRequest request = new OutgoingRequest(fields(a[4]).copy());
-                    Optional<?> scheme = (Optional<?>) a[2];
-                    boolean https = scheme.map(v -> ((VariantValue) v).label().equals("HTTPS")).orElse(true);
-                    Optional<?> authority = ((Optional<?>) a[3]).isPresent() ? (Optional<?>) a[3] : Optional.of(https ? ":443" : ":80");
-                    if (!request.setMethod((VariantValue) a[0]) || !request.setPathWithQuery((Optional<?>) a[1])
-                            || !request.setScheme(scheme) || !request.setAuthority(authority)) {
-                        throw new TrapException("wasi:http [constructor]outgoing-request: invalid method, path, scheme or authority");
-                    }
-                    return add(request);
-                }));
-        b.function("[method]outgoing-request.write", fn(func(ownOrNothing(t.outgoingBody), self(t.outgoingRequest)),
-                a -> okOrNothing(outgoingRequest(a[0]).body().map(this::add))));
-        outparamSet(b, error);
-        b.function("[constructor]outgoing-response", fn(func(own(t.outgoingResponse), param("status-code", Primitive.U16),
-                param("headers", borrow(t.fields))), a -> {
-                    OutgoingResponse response = new OutgoingResponse(fields(a[1]).copy());
-                    if (!response.setStatus((Integer) a[0])) {
-                        throw new TrapException("wasi:http [constructor]outgoing-response: invalid status code " + a[0]);
-                    }
-                    return add(response);
-                }));
-        b.function("[method]outgoing-response.write", fn(func(ownOrNothing(t.outgoingBody), self(t.outgoingResponse)),
-                a -> okOrNothing(outgoingResponse(a[0]).body().map(this::add))));
-        b.function("[static]outgoing-body.finish", fn(func(null, param("this", own(t.outgoingBody)),
-                param("trailers", new OptionType(own(t.fields)))), a -> {
-                    OutgoingBody body = take(a[0], OutgoingBody.class);
-                    List<Header> trailers = ((Optional<?>) a[1]).map(rep -> take(rep, Fields.class).headers()).orElse(List.of());
-                    if (body.finish(trailers) instanceof ResultValue.Err err) {
-                        throw new TrapException("wasi:http outgoing-body.finish: " + ErrorCodes.describe(err.value()));
-                    }
-                    return null;
-                }));
-        b.function("[method]future-trailers.get", fn(func(new OptionType(new ResultType(own(t.fields), error)), self(t.futureTrailers)),
-                a -> get(a[0], FutureTrailers.class).get().map(outer -> {
-                    if (!(outer instanceof ResultValue.Ok ok)) {
-                        throw new TrapException("wasi:http future-trailers.get: the trailers have already been taken");
-                    }
-                    if (ok.value() instanceof ResultValue.Err err) {
-                        return ResultValue.err(ErrorCodes.as20231018(err.value()));
-                    }
-                    Fields trailers = (Fields) ((ResultValue) ok.value()).value();
-                    return ResultValue.ok(add(trailers == null ? Fields.empty() : trailers));
-                })));
-        b.function("[method]future-incoming-response.get", fn(func(new OptionType(new ResultType(new ResultType(
-                own(t.incomingResponse), error), null)), self(t.futureIncomingResponse)),
-                a -> get(a[0], FutureIncomingResponse.class).get().map(outer -> {
-                    if (outer instanceof ResultValue.Ok ok && ok.value() instanceof ResultValue.Err err) {
-                        return ResultValue.ok(ResultValue.err(ErrorCodes.as20231018(err.value())));
-                    }
-                    return handOut(outer, this::add);
-                })));
-        return b.build();
     }
 
     private void fields(HostInstance.Builder b) {
@@ -221,7 +118,7 @@ final class TypesInterface {
         b.function("[method]fields.clone", fn(func(own(t.fields), self(t.fields)), a -> add(fields(a[0]).copy())));
     }
 
-    private void incomingRequest(HostInstance.Builder b) {
+    void incomingRequest(HostInstance.Builder b) {
         ResourceType r = t.incomingRequest;
         b.function("[method]incoming-request.method", fn(func(t.method, self(r)), a -> incomingRequest(a[0]).method()));
         b.function("[method]incoming-request.path-with-query", fn(func(new OptionType(Primitive.STRING), self(r)),
@@ -234,7 +131,7 @@ final class TypesInterface {
         b.function("[method]incoming-request.headers", fn(func(own(t.fields), self(r)),
                 a -> add(incomingRequest(a[0]).message().headers().frozenCopy())));
         b.function("[method]incoming-request.consume", fn(func(ownOrNothing(t.incomingBody), self(r)),
-                a -> okOrNothing(incomingRequest(a[0]).message().consume().map(this::add))));
+                a -> okOrNothing(incomingRequest(a[0]).message().consume().map(TypesInterface::add))));
     }
 
     private void outgoingRequest(HostInstance.Builder b) {
@@ -243,7 +140,7 @@ final class TypesInterface {
         b.function("[constructor]outgoing-request", fn(func(own(r), param("headers", own(t.fields))),
                 a -> add(new OutgoingRequest(take(a[0], Fields.class)))));
         b.function("[method]outgoing-request.body", fn(func(ownOrNothing(t.outgoingBody), self(r)),
-                a -> okOrNothing(outgoingRequest(a[0]).body().map(this::add))));
+                a -> okOrNothing(outgoingRequest(a[0]).body().map(TypesInterface::add))));
         b.function("[method]outgoing-request.method", fn(func(t.method, self(r)), a -> outgoingRequest(a[0]).method()));
         b.function("[method]outgoing-request.set-method", fn(func(t.unitResult, self(r), param("method", t.method)),
                 a -> unit(outgoingRequest(a[0]).setMethod((VariantValue) a[1]))));
@@ -290,7 +187,7 @@ final class TypesInterface {
     }
 
     /** {@code response-outparam.set}, its error being {@code error} (the version's error type). */
-    private void outparamSet(HostInstance.Builder b, ValType error) {
+    void outparamSet(HostInstance.Builder b, ValType error) {
         b.function("[static]response-outparam.set", fn(func(null, param("param", own(t.responseOutparam)),
                 param("response", new ResultType(own(t.outgoingResponse), error))), a -> {
                     ResponseOutparam out = take(a[0], ResponseOutparam.class);
@@ -314,19 +211,19 @@ final class TypesInterface {
         b.function("[method]outgoing-response.headers", fn(func(own(t.fields), self(r)),
                 a -> add(outgoingResponse(a[0]).headers().frozenCopy())));
         b.function("[method]outgoing-response.body", fn(func(ownOrNothing(t.outgoingBody), self(r)),
-                a -> okOrNothing(outgoingResponse(a[0]).body().map(this::add))));
+                a -> okOrNothing(outgoingResponse(a[0]).body().map(TypesInterface::add))));
     }
 
-    private void incomingResponse(HostInstance.Builder b) {
+    void incomingResponse(HostInstance.Builder b) {
         ResourceType in = t.incomingResponse;
         b.function("[method]incoming-response.status", fn(func(Primitive.U16, self(in)), a -> get(a[0], IncomingResponse.class).status()));
         b.function("[method]incoming-response.headers", fn(func(own(t.fields), self(in)),
                 a -> add(get(a[0], IncomingResponse.class).message().headers().frozenCopy())));
         b.function("[method]incoming-response.consume", fn(func(ownOrNothing(t.incomingBody), self(in)),
-                a -> okOrNothing(get(a[0], IncomingResponse.class).message().consume().map(this::add))));
+                a -> okOrNothing(get(a[0], IncomingResponse.class).message().consume().map(TypesInterface::add))));
     }
 
-    private void incomingBody(HostInstance.Builder b) {
+    void incomingBody(HostInstance.Builder b) {
         b.function("[method]incoming-body.stream", fn(func(ownOrNothing(t.inputStream), self(t.incomingBody)), a -> {
             IncomingBody body = get(a[0], IncomingBody.class);
             return okOrNothing(body.stream().map(view -> streams.newInputStream("incoming-body", view, view::discard)));
@@ -335,7 +232,7 @@ final class TypesInterface {
                 a -> add(take(a[0], IncomingBody.class).finish())));
     }
 
-    private void outgoingBodyWrite(HostInstance.Builder b) {
+    void outgoingBodyWrite(HostInstance.Builder b) {
         b.function("[method]outgoing-body.write", fn(func(ownOrNothing(t.outputStream), self(t.outgoingBody)), a -> {
             OutgoingBody body = get(a[0], OutgoingBody.class);
             return okOrNothing(body.stream().map(view -> streams.newOutputStream("outgoing-body", view, view::abort)));
@@ -351,7 +248,7 @@ final class TypesInterface {
                 }));
     }
 
-    private void subscribes(HostInstance.Builder b) {
+    void subscribes(HostInstance.Builder b) {
         b.function("[method]future-trailers.subscribe", fn(func(own(t.pollable), self(t.futureTrailers)),
                 a -> streams.newPollable(get(a[0], FutureTrailers.class))));
         b.function("[method]future-incoming-response.subscribe", fn(func(own(t.pollable), self(t.futureIncomingResponse)),
@@ -361,7 +258,7 @@ final class TypesInterface {
     private void futures(HostInstance.Builder b) {
         ValType trailers = new ResultType(new OptionType(own(t.fields)), t.errorCode);
         Function<ResultValue, ResultValue> trailersToGuest = outer -> handOut(outer,
-                (Fields fields) -> Optional.ofNullable(fields).map(this::add));
+                (Fields fields) -> Optional.ofNullable(fields).map(TypesInterface::add));
         if (rc20231110) {
             b.function("[method]future-trailers.get", fn(func(new OptionType(trailers), self(t.futureTrailers)),
                     a -> get(a[0], FutureTrailers.class).get().map(outer -> {
@@ -376,14 +273,14 @@ final class TypesInterface {
         }
         ValType responseOutcome = new OptionType(new ResultType(new ResultType(own(t.incomingResponse), t.errorCode), null));
         b.function("[method]future-incoming-response.get", fn(func(responseOutcome, self(t.futureIncomingResponse)),
-                a -> get(a[0], FutureIncomingResponse.class).get().map(outer -> handOut(outer, this::add))));
+                a -> get(a[0], FutureIncomingResponse.class).get().map(outer -> handOut(outer, TypesInterface::add))));
     }
 
     /**
      * A future's {@code result<result<T, error-code>>} with the host object inside an inner
      * {@code ok} turned into what the guest receives ({@code toGuest}: a new handle's rep).
      */
-    private static <T> ResultValue handOut(ResultValue outer, Function<T, Object> toGuest) {
+    static <T> ResultValue handOut(ResultValue outer, Function<T, Object> toGuest) {
         if (outer instanceof ResultValue.Ok ok && ok.value() instanceof ResultValue.Ok inner) {
             @SuppressWarnings("unchecked")
             T value = (T) inner.value();
@@ -392,23 +289,23 @@ final class TypesInterface {
         return outer;
     }
 
-    private static ComponentFunction fn(FuncType type, ComponentFunction.Body body) {
+    static ComponentFunction fn(FuncType type, ComponentFunction.Body body) {
         return ComponentFunction.of(type, body);
     }
 
-    private int add(Object resource) {
+    static int add(Object resource) {
         return HttpResources.current().add(resource);
     }
 
-    private static <T> T get(Object rep, Class<T> type) {
+    static <T> T get(Object rep, Class<T> type) {
         return HttpResources.current().get(rep, type);
     }
 
-    private static <T> T take(Object rep, Class<T> type) {
+    static <T> T take(Object rep, Class<T> type) {
         return HttpResources.current().take(rep, type);
     }
 
-    private static Fields fields(Object rep) {
+    static Fields fields(Object rep) {
         return get(rep, Fields.class);
     }
 
@@ -416,11 +313,11 @@ final class TypesInterface {
         return get(rep, IncomingRequest.class);
     }
 
-    private static OutgoingRequest outgoingRequest(Object rep) {
+    static OutgoingRequest outgoingRequest(Object rep) {
         return get(rep, OutgoingRequest.class);
     }
 
-    private static OutgoingResponse outgoingResponse(Object rep) {
+    static OutgoingResponse outgoingResponse(Object rep) {
         return get(rep, OutgoingResponse.class);
     }
 
@@ -428,7 +325,7 @@ final class TypesInterface {
         return ok ? ResultValue.ok(null) : ResultValue.err(null);
     }
 
-    private static ResultValue okOrNothing(Optional<Integer> rep) {
+    static ResultValue okOrNothing(Optional<Integer> rep) {
         return rep.<ResultValue>map(ResultValue::ok).orElseGet(() -> ResultValue.err(null));
     }
 
@@ -443,7 +340,7 @@ final class TypesInterface {
     }
 
     /** A fields change where the candidate has no header-error to answer with: a rejection traps. */
-    private static Object trapOnRejection(String function, FieldsChange change) {
+    static Object trapOnRejection(String function, FieldsChange change) {
         try {
             change.run();
             return null;
@@ -453,7 +350,7 @@ final class TypesInterface {
     }
 
     @FunctionalInterface
-    private interface FieldsChange {
+    interface FieldsChange {
         void run() throws Fields.HeaderRejected;
     }
 }

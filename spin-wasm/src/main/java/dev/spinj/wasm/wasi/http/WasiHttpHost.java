@@ -36,7 +36,9 @@ public final class WasiHttpHost {
      */
     public Linker addTo(Linker linker) {
         for (WasiVersion version : WasiVersion.values()) {
-            linker.instance(version.of("wasi:http/types"), new TypesInterface(types, streams, version).build());
+            linker.instance(version.of("wasi:http/types"), version == WasiVersion.RC_2023_10_18
+                    ? new TypesInterface20231018(types, streams).build()
+                    : new TypesInterface(types, streams, version).build());
             linker.instance(version.of("wasi:http/outgoing-handler"), outgoing.build(version));
         }
         return linker;
