@@ -1,7 +1,8 @@
 ;; A Spin 2.0-era guest: wasi:io, wasi:clocks and wasi:cli at 0.2.0-rc-2023-10-18, in that
 ;; release candidate's shapes (error inside wasi:io/streams, poll-list/poll-one over method-less
 ;; pollables, splice and forward taking their source by own handle, monotonic-clock subscribe
-;; with an absolute flag). One export per behaviour the tests call.
+;; with an absolute flag, open-at taking modes), plus the filesystem and the bare tcp-socket
+;; resource that release's preview1 adapter imports. One export per behaviour the tests call.
 ;; Build: npx --yes @bytecodealliance/jco@1.35.0 parse wasi-2023-10-18.wat -o wasi-2023-10-18.wasm
 (component
   (import "wasi:io/poll@0.2.0-rc-2023-10-18" (instance $poll_i
@@ -18,12 +19,44 @@
     (export "output-stream" (type $os (sub resource)))
     (export "input-stream" (type $is (sub resource)))
     (export "[method]error.to-debug-string" (func (param "self" (borrow $err)) (result string)))
+    (export "[method]input-stream.blocking-read" (func (param "self" (borrow $is)) (param "len" u64) (result (result (list u8) (error $stream-error)))))
     (export "[method]output-stream.blocking-write-and-flush" (func (param "self" (borrow $os)) (param "contents" (list u8)) (result (result (error $stream-error)))))
     (export "[method]output-stream.splice" (func (param "self" (borrow $os)) (param "src" (own $is)) (param "len" u64) (result (result u64 (error $stream-error)))))
     (export "[method]output-stream.forward" (func (param "self" (borrow $os)) (param "src" (own $is)) (result (result u64 (error $stream-error)))))))
   (alias export $streams_i "output-stream" (type $output-stream))
   (alias export $streams_i "input-stream" (type $input-stream))
   (alias export $streams_i "error" (type $error))
+  (import "wasi:filesystem/types@0.2.0-rc-2023-10-18" (instance $fs_i
+    (alias outer 1 $input-stream (type $i))
+    (export "input-stream" (type $is (eq $i)))
+    (export "descriptor" (type $d (sub resource)))
+    (type $u64 u64)
+    (export "filesize" (type $filesize (eq $u64)))
+    (type $ec (enum "access" "would-block" "already" "bad-descriptor" "busy" "deadlock" "quota" "exist" "file-too-large"
+      "illegal-byte-sequence" "in-progress" "interrupted" "invalid" "io" "is-directory" "loop" "too-many-links"
+      "message-size" "name-too-long" "no-device" "no-entry" "no-lock" "insufficient-memory" "insufficient-space"
+      "not-directory" "not-empty" "not-recoverable" "unsupported" "no-tty" "no-such-device" "overflow" "not-permitted"
+      "pipe" "read-only" "invalid-seek" "text-file-busy" "cross-device"))
+    (export "error-code" (type $error-code (eq $ec)))
+    (type $pf (flags "symlink-follow"))
+    (export "path-flags" (type $path-flags (eq $pf)))
+    (type $of (flags "create" "directory" "exclusive" "truncate"))
+    (export "open-flags" (type $open-flags (eq $of)))
+    (type $df (flags "read" "write" "file-integrity-sync" "data-integrity-sync" "requested-write-sync" "mutate-directory"))
+    (export "descriptor-flags" (type $descriptor-flags (eq $df)))
+    (type $m (flags "readable" "writable" "executable"))
+    (export "modes" (type $modes (eq $m)))
+    (export "[method]descriptor.open-at" (func (param "self" (borrow $d)) (param "path-flags" $path-flags) (param "path" string)
+      (param "open-flags" $open-flags) (param "flags" $descriptor-flags) (param "modes" $modes) (result (result (own $d) (error $error-code)))))
+    (export "[method]descriptor.read-via-stream" (func (param "self" (borrow $d)) (param "offset" $filesize) (result (result (own $is) (error $error-code)))))
+    (export "[method]descriptor.lock-shared" (func (param "self" (borrow $d)) (result (result (error $error-code)))))))
+  (alias export $fs_i "descriptor" (type $descriptor))
+  (import "wasi:filesystem/preopens@0.2.0-rc-2023-10-18" (instance $preopens_i
+    (alias outer 1 $descriptor (type $d))
+    (export "descriptor" (type $desc (eq $d)))
+    (export "get-directories" (func (result (list (tuple (own $desc) string)))))))
+  (import "wasi:sockets/tcp@0.2.0-rc-2023-10-18" (instance $tcp_i
+    (export "tcp-socket" (type (sub resource)))))
   (import "wasi:clocks/monotonic-clock@0.2.0-rc-2023-10-18" (instance $mono_i
     (alias outer 1 $pollable (type $pl))
     (export "pollable" (type $poll (eq $pl)))
@@ -63,6 +96,18 @@
   (alias export $mono_i "subscribe" (func $subscribe))
   (alias export $stdin_i "get-stdin" (func $get_stdin))
   (alias export $stdout_i "get-stdout" (func $get_stdout))
+  (alias export $streams_i "[method]input-stream.blocking-read" (func $read))
+  (alias export $fs_i "[method]descriptor.open-at" (func $open_at))
+  (alias export $fs_i "[method]descriptor.read-via-stream" (func $read_via_stream))
+  (alias export $fs_i "[method]descriptor.lock-shared" (func $lock_shared))
+  (alias export $preopens_i "get-directories" (func $get_directories))
+  (core func $read_l (canon lower (func $read) (memory $mem) (realloc $realloc)))
+  (core func $open_at_l (canon lower (func $open_at) (memory $mem) (realloc $realloc)))
+  (core func $read_via_stream_l (canon lower (func $read_via_stream) (memory $mem)))
+  (core func $lock_shared_l (canon lower (func $lock_shared) (memory $mem)))
+  (core func $get_directories_l (canon lower (func $get_directories) (memory $mem) (realloc $realloc)))
+  (core func $drop_input (canon resource.drop $input-stream))
+  (core func $drop_descriptor (canon resource.drop $descriptor))
   (core func $poll_list_l (canon lower (func $poll_list) (memory $mem) (realloc $realloc)))
   (core func $poll_one_l (canon lower (func $poll_one)))
   (core func $debug_l (canon lower (func $debug) (memory $mem) (realloc $realloc)))
@@ -78,6 +123,13 @@
   (core func $drop_error (canon resource.drop $error))
 
   (core instance $wasi_args
+    (export "read" (func $read_l))
+    (export "open-at" (func $open_at_l))
+    (export "read-via-stream" (func $read_via_stream_l))
+    (export "lock-shared" (func $lock_shared_l))
+    (export "get-directories" (func $get_directories_l))
+    (export "drop-input" (func $drop_input))
+    (export "drop-descriptor" (func $drop_descriptor))
     (export "poll-list" (func $poll_list_l))
     (export "poll-one" (func $poll_one_l))
     (export "debug" (func $debug_l))
@@ -94,6 +146,13 @@
 
   (core module $main
     (import "libc" "memory" (memory 1))
+    (import "wasi" "read" (func $read (param i32 i64 i32)))
+    (import "wasi" "open-at" (func $open_at (param i32 i32 i32 i32 i32 i32 i32 i32)))
+    (import "wasi" "read-via-stream" (func $read_via_stream (param i32 i64 i32)))
+    (import "wasi" "lock-shared" (func $lock_shared (param i32 i32)))
+    (import "wasi" "get-directories" (func $get_directories (param i32)))
+    (import "wasi" "drop-input" (func $drop_input (param i32)))
+    (import "wasi" "drop-descriptor" (func $drop_descriptor (param i32)))
     (import "wasi" "poll-list" (func $poll_list (param i32 i32 i32)))
     (import "wasi" "poll-one" (func $poll_one (param i32)))
     (import "wasi" "debug" (func $debug (param i32 i32)))
@@ -148,6 +207,40 @@
       (if (result i64) (i32.load8_u (i32.const 16))
         (then (i64.const -1))
         (else (i64.load (i32.const 24)))))
+    ;; the first preopen's descriptor (the others dropped)
+    (func $first_dir (result i32)
+      (local $list i32) (local $n i32) (local $i i32)
+      (call $get_directories (i32.const 40))
+      (local.set $list (i32.load (i32.const 40)))
+      (local.set $n (i32.load (i32.const 44)))
+      (local.set $i (i32.const 1))
+      (block $done (loop $more
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (call $drop_descriptor (i32.load (i32.add (local.get $list) (i32.mul (local.get $i) (i32.const 12)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $more)))
+      (i32.load (local.get $list)))
+    ;; open-at (read, with modes) of a file of the first preopen, read-via-stream, one blocking-read:
+    ;; its bytes, or "closed" when open-at failed
+    (func (export "read-file") (param $ptr i32) (param $len i32) (result i32)
+      (local $dir i32) (local $fd i32) (local $in i32)
+      (local.set $dir (call $first_dir))
+      (call $open_at (local.get $dir) (i32.const 1) (local.get $ptr) (local.get $len) (i32.const 0) (i32.const 1) (i32.const 0) (i32.const 16))
+      (call $drop_descriptor (local.get $dir))
+      (if (i32.load8_u (i32.const 16))
+        (then (i32.store (i32.const 32) (i32.const 208)) (i32.store (i32.const 36) (i32.const 6)) (return (i32.const 32))))
+      (local.set $fd (i32.load (i32.const 20)))
+      (call $read_via_stream (local.get $fd) (i64.const 0) (i32.const 16))
+      (local.set $in (i32.load (i32.const 20)))
+      (call $read (local.get $in) (i64.const 1000) (i32.const 16))
+      (call $drop_input (local.get $in))
+      (call $drop_descriptor (local.get $fd))
+      (i32.store (i32.const 32) (i32.load (i32.const 20)))
+      (i32.store (i32.const 36) (i32.load (i32.const 24)))
+      (i32.const 32))
+    ;; lock-shared on the first preopen
+    (func (export "lock")
+      (call $lock_shared (call $first_dir) (i32.const 16)))
     ;; forward stdin to stdout
     (func (export "forward")
       (local $o i32)
@@ -161,4 +254,6 @@
   (func (export "poll-timer") (param "ns" u64) (result (list u32)) (canon lift (core func $main_i "poll-timer") (memory $mem) (realloc $realloc)))
   (func (export "block-until") (param "ns" u64) (canon lift (core func $main_i "block-until")))
   (func (export "splice-stdin") (param "n" u64) (result s64) (canon lift (core func $main_i "splice-stdin")))
-  (func (export "forward") (canon lift (core func $main_i "forward"))))
+  (func (export "forward") (canon lift (core func $main_i "forward")))
+  (func (export "read-file") (param "path" string) (result string) (canon lift (core func $main_i "read-file") (memory $mem) (realloc $realloc)))
+  (func (export "lock") (canon lift (core func $main_i "lock"))))

@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code wasi:cli} (the same at every {@link WasiVersion}) as Spin links it (SPEC2 §5): the event's and the component's
- * environment (the event's first, as preview1 does), the event's arguments, no initial cwd, the
+ * {@code wasi:cli} (the same at every {@link WasiVersion}) as Spin links it (SPEC2 §5): the
+ * event's and the component's environment (the event's first, as preview1 does), the event's arguments, no initial cwd, the
  * event's stdin, stdout and stderr written through into the event's log sinks, {@code exit}
  * ending the guest call with code 0 or 1, and no terminals. Stdio is per instance: taken from the
  * calling instance's {@link HostContext}.
@@ -34,7 +34,10 @@ final class CliInterfaces {
     private final Map<String, String> environment;
     private final Object stdioKey = new Object();
 
-    /** One instance's stdio; a failed stdout stays failed for that instance only. */
+    /**
+     * One instance's stdio. Every get-stdin handle reads the one stdin, so dropping a handle leaves
+     * it for the others; a failed stdout stays failed for that instance only.
+     */
     private record Stdio(ReadAhead stdin, OutputStreamSink stdout, OutputStreamSink stderr) {
         static Stdio of(WasiInvocation invocation) {
             return new Stdio(ReadAhead.of(new ByteArraySource(invocation.stdin())),

@@ -32,6 +32,16 @@ final class FilesystemErrors {
 
     private static final String OUTSIDE_THE_MOUNT = "outside the mounted directory";
 
+    /** NIO's own exception types for an errno (their reason is then the path, not the errno text). */
+    private static final Map<Class<? extends IOException>, String> BY_TYPE = Map.of(
+            FileAlreadyExistsException.class, "exist",
+            DirectoryNotEmptyException.class, "not-empty",
+            NotDirectoryException.class, "not-directory",
+            AccessDeniedException.class, "access",
+            FileSystemLoopException.class, "loop",
+            NotLinkException.class, "invalid",
+            ClosedChannelException.class, "bad-descriptor");
+
     /** Linux strerror texts NIO reports as a FileSystemException's reason. */
     private static final Map<String, String> BY_REASON = Map.ofEntries(
             Map.entry("Is a directory", "is-directory"),
@@ -65,26 +75,10 @@ final class FilesystemErrors {
         if (e instanceof NoSuchFileException missing) {
             return OUTSIDE_THE_MOUNT.equals(missing.getReason()) ? "not-permitted" : "no-entry";
         }
-        if (e instanceof FileAlreadyExistsException) {
-            return "exist";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "not-empty";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not-directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "access";
-        }
-        if (e instanceof FileSystemLoopException) {
-            return "loop";
-        }
-        if (e instanceof NotLinkException) {
-            return "invalid";
-        }
-        if (e instanceof ClosedChannelException) {
-            return "bad-descriptor";
+        for (Map.Entry<Class<? extends IOException>, String> byType : BY_TYPE.entrySet()) {
+            if (byType.getKey().isInstance(e)) {
+                return byType.getValue();
+            }
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return BY_REASON.getOrDefault(fs.getReason(), "io");

@@ -4,6 +4,7 @@ import static dev.spinj.wasm.wasi.p2.Signatures.func;
 import static dev.spinj.wasm.wasi.p2.Signatures.param;
 import static dev.spinj.wasm.wasi.p2.Signatures.self;
 
+import com.dylibso.chicory.runtime.TrapException;
 import dev.spinj.cm.abi.RecordValue;
 import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.abi.VariantValue;
@@ -47,8 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code wasi:filesystem/types} and {@code preopens} (0.2.0 and rc-2023-11-10, which share a
- * shape) over the component's {@code files} mounts: one preopen per mount, every path confined
+ * {@code wasi:filesystem/types} and {@code preopens} (at every {@link WasiVersion}) over the component's {@code files} mounts: one preopen per mount, every path confined
  * to its mount (no escape through {@code ..} or symlinks: a refused path is {@code
  * not-permitted}), nothing changed unless the mount is writable, and wasmtime's error codes and
  * permission checks (its {@code p2/host/filesystem.rs}). Descriptors live in the calling
@@ -91,6 +91,7 @@ final class FilesystemInterfaces {
             new Case("timestamp", datetime)));
     private final RecordType directoryEntry = new RecordType(List.of(new Field("type", descriptorType), new Field("name", Primitive.STRING)));
     private final EnumType advice = new EnumType(List.of("normal", "sequential", "random", "will-need", "dont-need", "no-reuse"));
+    private final FlagsType modes = new FlagsType(List.of("readable", "writable", "executable"));
     private final RecordType hashValue = new RecordType(List.of(new Field("lower", Primitive.U64), new Field("upper", Primitive.U64)));
 
     /** @param writable whether the guest may change its mounts (Spin's {@code --allow-transient-write}) */
@@ -106,12 +107,13 @@ final class FilesystemInterfaces {
         Object run(Object[] args) throws IOException;
     }
 
-    /** Registers the filesystem at {@code version}; rc-2023-10-18's older filesystem shape is not served. */
+    /**
+     * Registers the filesystem at {@code version}. rc-2023-10-18's descriptor also has {@code
+     * access-at}, permission changes and locks, which Spin's shim no longer supports (they trap,
+     * as there), and its {@code open-at} takes {@code modes}, which it ignores (as there).
+     */
     void addTo(Linker linker, WasiVersion version) {
-        if (version == WasiVersion.RC_2023_10_18) {
-            return;
-        }
-        linker.instance(version.of("wasi:filesystem/types"), types());
+        linker.instance(version.of("wasi:filesystem/types"), types(version == WasiVersion.RC_2023_10_18));
         linker.instance(version.of("wasi:filesystem/preopens"), withDescriptor(HostInstance.builder())
                 .function("get-directories", ComponentFunction.of(
                         func(new ListType(new TupleType(List.of(new OwnType(descriptor), Primitive.STRING)))),
@@ -147,7 +149,7 @@ final class FilesystemInterfaces {
         }
     }
 
-    private HostInstance types() {
+    private HostInstance types(boolean rc1018) {
         HostInstance.Builder b = withDescriptor(io.withOutputStream(io.withInputStream(io.withError(HostInstance.builder()))))
                 .resource("directory-entry-stream", listing, (t, rep) -> tables().listings.remove(rep));
         ValType unit = result(null);
@@ -204,8 +206,13 @@ final class FilesystemInterfaces {
                     Files.createLink(changing(descriptor(a[3]), (String) a[4], "link-at"), existing);
                     return null;
                 });
-        method(b, "open-at", result(new OwnType(descriptor)), List.of(param("path-flags", pathFlags), param("path", Primitive.STRING),
-                param("open-flags", openFlags), param("flags", descriptorFlags)),
+        List<Field> openAt = new ArrayList<>(List.of(param("path-flags", pathFlags), param("path", Primitive.STRING),
+                param("open-flags", openFlags), param("flags", descriptorFlags)));
+        if (rc1018) {
+            openAt.add(param("modes", modes));
+            addUnsupported1018(b);
+        }
+        method(b, "open-at", result(new OwnType(descriptor)), openAt,
                 a -> tables().descriptors.add(open(descriptor(a[0]).directory(), follow(a[1]), (String) a[2], labels(a[3]), labels(a[4]))));
         method(b, "readlink-at", result(Primitive.STRING), List.of(param("path", Primitive.STRING)), a -> {
             Path link = resolve(descriptor(a[0]).directory(), (String) a[1]);
@@ -265,6 +272,32 @@ final class FilesystemInterfaces {
                     return cause == null ? Optional.empty() : Optional.of(FilesystemErrors.code(cause));
                 }));
         return b.build();
+    }
+
+    /** rc-2023-10-18's descriptor methods Spin's shim bails on: each traps naming itself. */
+    private void addUnsupported1018(HostInstance.Builder b) {
+        ValType unit = result(null);
+        Field flags = param("path-flags", pathFlags);
+        Field path = param("path", Primitive.STRING);
+        VariantType accessType = new VariantType(List.of(new Case("access", modes), new Case("exists", null)));
+        Map<String, List<Field>> unsupported = Map.of(
+                "access-at", List.of(flags, path, param("type", accessType)),
+                "change-file-permissions-at", List.of(flags, path, param("modes", modes)),
+                "change-directory-permissions-at", List.of(flags, path, param("modes", modes)),
+                "lock-shared", List.of(),
+                "lock-exclusive", List.of(),
+                "try-lock-shared", List.of(),
+                "try-lock-exclusive", List.of(),
+                "unlock", List.of());
+        unsupported.forEach((name, params) -> {
+            List<Field> all = new ArrayList<>();
+            all.add(self(descriptor));
+            all.addAll(params);
+            b.function("[method]descriptor." + name, ComponentFunction.of(func(unit, all.toArray(Field[]::new)), a -> {
+                throw new TrapException("wasi:filesystem/types@" + WasiVersion.RC_2023_10_18.version() + " descriptor." + name
+                        + ": the API is no longer supported (as in Spin)");
+            }));
+        });
     }
 
     private ValType result(ValType ok) {

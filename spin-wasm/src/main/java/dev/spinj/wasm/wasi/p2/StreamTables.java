@@ -1,6 +1,7 @@
 package dev.spinj.wasm.wasi.p2;
 
 import dev.spinj.wasm.io.ByteSink;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,29 +21,16 @@ final class StreamTables implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         errors.clear();
         pollables.clear();
-        List<RuntimeException> failures = new ArrayList<>();
+        List<AutoCloseable> ends = new ArrayList<>();
         for (StreamResource<ReadAhead> input : inputs.clear()) {
-            run(input.channel()::discard, failures);
+            ends.add(input.channel()::discard);
         }
         for (StreamResource<ByteSink> output : outputs.clear()) {
-            run(output.channel()::abort, failures);
+            ends.add(output.channel()::abort);
         }
-        if (!failures.isEmpty()) {
-            RuntimeException first = failures.get(0);
-            failures.subList(1, failures.size()).forEach(first::addSuppressed);
-            throw first;
-        }
-    }
-
-    /** Runs one release, so a failing source does not keep the others open. */
-    private static void run(Runnable release, List<RuntimeException> failures) {
-        try {
-            release.run();
-        } catch (RuntimeException e) {
-            failures.add(e);
-        }
+        Releases.closeAll(ends);
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.BiPredicate;
 
 /**
  * The WASI 0.2 host of one component (SPEC2 §5): {@code wasi:io}, {@code wasi:clocks},
- * {@code wasi:random}, {@code wasi:cli} and {@code wasi:filesystem} (one preopen per mount), each registered at 0.2.0 (the linker's
+ * {@code wasi:random}, {@code wasi:cli}, {@code wasi:filesystem} (one preopen per mount) and
+ * {@code wasi:sockets} (through the component's allow-list), each registered at 0.2.0 (the linker's
  * semver-track matching serves guests importing any 0.2.x) and at the two 2023 release
  * candidates ({@link WasiVersion}). Linked once per component; what
  * differs per instance (handle tables, stdio, arguments) is found through the calling
@@ -27,6 +28,7 @@ public final class WasiP2Host {
     private final RandomInterfaces random = new RandomInterfaces();
     private final CliInterfaces cli;
     private final FilesystemInterfaces filesystem;
+    private final SocketsInterfaces sockets;
 
     /**
      * What a component's WASI 0.2 host is made from; build it with {@link #of} and the {@code
@@ -63,6 +65,7 @@ public final class WasiP2Host {
     public WasiP2Host(Config config) {
         this.cli = new CliInterfaces(streams, config.environment());
         this.filesystem = new FilesystemInterfaces(streams, preopens(config.mounts()), config.writableMounts());
+        this.sockets = new SocketsInterfaces(streams, config.socketAllowed());
     }
 
     private static List<Preopen> preopens(List<WasiContexts.Mount> mounts) {
@@ -90,6 +93,7 @@ public final class WasiP2Host {
             random.addTo(linker, version);
             cli.addTo(linker, version);
             filesystem.addTo(linker, version);
+            sockets.addTo(linker, version);
         }
         return linker;
     }

@@ -29,7 +29,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code wasi:io/error}, {@code wasi:io/poll} and {@code wasi:io/streams} at 0.2.0, over the
+ * {@code wasi:io/error}, {@code wasi:io/poll} and {@code wasi:io/streams} (at every {@link
+ * WasiVersion}), over the
  * byte channels the rest of the host shares ({@link ByteSource}, {@link ByteSink}), and the
  * resource types and handle tables other interfaces hand their streams and pollables out of:
  * wasi:cli's stdio, wasi:filesystem's descriptors and wasi:http's bodies all {@code use} these
@@ -122,8 +123,12 @@ public final class WasiStreams {
         return tables().errors.add(new IoError(debug, null));
     }
 
-    /** The I/O failure behind an {@code error} the calling instance passed, if one caused it. */
-    IOException errorCause(Object rep) {
+    /**
+     * The I/O failure behind an {@code error} the calling instance passed (a borrow's rep), or
+     * null when none caused it: what a channel's read or write threw, so an interface can tell
+     * its own error code ({@code filesystem-error-code}, wasi:http's {@code http-error-code}).
+     */
+    public IOException errorCause(Object rep) {
         return tables().errors.get(rep).cause();
     }
 
@@ -333,7 +338,8 @@ public final class WasiStreams {
     /** {@code write}/{@code write-zeroes}: writing more than the sink permits now breaks the WIT's precondition, so traps. */
     private ResultValue write(StreamResource<ByteSink> out, Contents contents, String method) {
         try {
-            long permit = permit(out);
+            // a permit beyond what one Java array holds still bounds write-zeroes by an array
+            long permit = Math.min(permit(out), Integer.MAX_VALUE - 8);
             if (Long.compareUnsigned(contents.length(), permit) > 0) {
                 throw tooMuch(out, method, contents, permit);
             }

@@ -9,12 +9,14 @@ package dev.spinj.wasm.wasi.p2;
  */
 public enum WasiVersion {
     V0_2_0("0.2.0"),
-    /** Same WIT as 0.2.0 for io, clocks, random, cli and filesystem. */
+    /** Same WIT as 0.2.0 for io, clocks, random, cli and filesystem; sockets add {@code ipv6-only}. */
     RC_2023_11_10("0.2.0-rc-2023-11-10"),
     /**
      * Older shapes: {@code error} lives in {@code wasi:io/streams}, pollables have no methods
      * ({@code poll-list}, {@code poll-one}), {@code splice} takes its source by own handle and
-     * there is {@code forward}, and {@code monotonic-clock} has one {@code subscribe(when, absolute)}.
+     * there is {@code forward}, {@code monotonic-clock} has one {@code subscribe(when, absolute)},
+     * {@code open-at} takes {@code modes} beside access, permission and lock methods, and of the
+     * sockets only the {@code tcp-socket} resource its preview1 adapter imports is served.
      */
     RC_2023_10_18("0.2.0-rc-2023-10-18");
 

@@ -1,10 +1,15 @@
 package dev.spinj.wasm.wasi.p2;
 
+import dev.spinj.cm.binary.ComponentParser;
 import dev.spinj.cm.runtime.ComponentInstance;
 import dev.spinj.cm.runtime.LinkedComponent;
+import dev.spinj.cm.runtime.Linker;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.WasiInvocation;
 import dev.spinj.wasm.host.HostContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -18,6 +23,14 @@ record InstanceInContext(HostContext context, ComponentInstance component) {
         HostContext context = new HostContext(new LockedComponent(name, Map.of(), null, null, null, null), invocation);
         try (var scope = context.enter()) {
             return new InstanceInContext(context, linked.instantiate());
+        }
+    }
+
+    /** Links the test guest {@code /wasip2/<guest>.wasm} with {@code host} and instantiates it with no stdio. */
+    static InstanceInContext of(WasiP2Host host, String guest) throws IOException {
+        try (InputStream in = InstanceInContext.class.getResourceAsStream("/wasip2/" + guest + ".wasm")) {
+            LinkedComponent linked = host.addTo(new Linker()).link(ComponentParser.parse(in.readAllBytes()), guest);
+            return instantiate(linked, guest, WasiInvocation.spin(OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
         }
     }
 

@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spinj.cm.binary.ComponentParser;
-import dev.spinj.cm.runtime.LinkedComponent;
-import dev.spinj.cm.runtime.Linker;
-import dev.spinj.wasm.WasiInvocation;
 import dev.spinj.wasm.wasi.WasiContexts;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,13 +35,9 @@ class WasiFilesystemTest {
     private InstanceInContext instantiate(boolean writable) throws IOException {
         WasiP2Host host = new WasiP2Host(WasiP2Host.Config.of(Map.of())
                 .withMounts(List.of(new WasiContexts.Mount("/", mount())), writable));
-        try (InputStream in = getClass().getResourceAsStream("/wasip2/fs-guest.wasm")) {
-            LinkedComponent linked = host.addTo(new Linker()).link(ComponentParser.parse(in.readAllBytes()), "fs-guest");
-            InstanceInContext i = InstanceInContext.instantiate(linked, "fs-guest",
-                    WasiInvocation.spin(OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
-            instances.add(i);
-            return i;
-        }
+        InstanceInContext i = InstanceInContext.of(host, "fs-guest");
+        instances.add(i);
+        return i;
     }
 
     @AfterEach

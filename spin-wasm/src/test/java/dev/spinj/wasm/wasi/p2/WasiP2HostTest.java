@@ -14,6 +14,7 @@ import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.wasi.WasiExitException;
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.ComponentParser;
+import dev.spinj.cm.runtime.LinkedComponent;
 import dev.spinj.cm.runtime.Linker;
 import dev.spinj.wasm.WasiInvocation;
 import java.io.ByteArrayOutputStream;
@@ -70,6 +71,25 @@ class WasiP2HostTest {
     }
 
     @Test
+    void instancesOfOneLinkedComponentWriteToTheirOwnEventsStdout() throws IOException {
+        host = new WasiP2Host(WasiP2Host.Config.of(env));
+        LinkedComponent linked = host.addTo(new Linker()).link(component(), "wasi-cli");
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        InstanceInContext a = InstanceInContext.instantiate(linked, "wasi-cli", WasiInvocation.spin(first, stderr));
+        InstanceInContext b = InstanceInContext.instantiate(linked, "wasi-cli", WasiInvocation.spin(second, stderr));
+        try {
+            a.call("print", false, "to the first");
+            b.call("print", false, "to the second");
+        } finally {
+            a.context().close();
+            b.context().close();
+        }
+        assertEquals("to the first", first.toString(UTF_8));
+        assertEquals("to the second", second.toString(UTF_8));
+    }
+
+    @Test
     void printWritesTheExactBytesToStdout() throws IOException {
         assertEquals(0L, instantiate().call("print", false, "hello\n"));
         assertArrayEquals("hello\n".getBytes(UTF_8), stdout.toByteArray());
@@ -122,12 +142,7 @@ class WasiP2HostTest {
 
     @Test
     void aFailingSinkIsLastOperationFailedWithTheCauseThenClosed() throws IOException {
-        OutputStream broken = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("disk full");
-            }
-        };
+        OutputStream broken = new BrokenOutputStream("disk full");
         InstanceInContext i = instantiate(broken);
         assertEquals(List.of(1L, "stdout: disk full"), i.call("print-error", "a"));
         assertEquals(0, instance.inside(host::liveResources), "the guest dropped the error and the stream");

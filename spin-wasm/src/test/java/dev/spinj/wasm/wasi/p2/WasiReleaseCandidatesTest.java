@@ -10,16 +10,20 @@ import dev.spinj.cm.binary.ComponentParser;
 import dev.spinj.cm.runtime.LinkedComponent;
 import dev.spinj.cm.runtime.Linker;
 import dev.spinj.wasm.WasiInvocation;
+import dev.spinj.wasm.wasi.WasiContexts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Guests of Spin 2.0 and 2.1 (wasi-2023-10-18.wat, wasi-2023-11-10.wat) on the same host as
@@ -29,11 +33,15 @@ import org.junit.jupiter.api.Timeout;
 class WasiReleaseCandidatesTest {
     private static final long MILLIS = 1_000_000L;
 
-    private final WasiP2Host host = new WasiP2Host(WasiP2Host.Config.of(Map.of()));
+    @TempDir
+    Path files;
+
+    private WasiP2Host host;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final List<InstanceInContext> instances = new ArrayList<>();
 
     private InstanceInContext instantiate(String guest, byte[] stdin, OutputStream out) throws IOException {
+        host = new WasiP2Host(WasiP2Host.Config.of(Map.of()).withMounts(List.of(new WasiContexts.Mount("/", files)), false));
         try (InputStream in = getClass().getResourceAsStream("/wasip2/" + guest + ".wasm")) {
             LinkedComponent linked = host.addTo(new Linker()).link(ComponentParser.parse(in.readAllBytes()), guest);
             InstanceInContext i = InstanceInContext.instantiate(linked, guest,
@@ -60,12 +68,7 @@ class WasiReleaseCandidatesTest {
 
     @Test
     void a20231018GuestReadsAFailuresDebugStringThroughTheStreamsError() throws IOException {
-        OutputStream broken = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("disk full");
-            }
-        };
+        OutputStream broken = new BrokenOutputStream("disk full");
         assertEquals("stdout: disk full", instantiate("wasi-2023-10-18", new byte[0], broken).call("print", "x"));
     }
 
@@ -91,6 +94,19 @@ class WasiReleaseCandidatesTest {
         assertEquals(5L, i.call("splice-stdin", 100L));
         assertEquals("piped", stdout.toString(UTF_8));
         assertEquals(0, i.inside(host::liveResources), "the moved stdin stream is gone with the call");
+    }
+
+    @Test
+    void a20231018GuestReadsAFileOpenedWithModes() throws IOException {
+        Files.writeString(files.resolve("data.txt"), "from a 2.0 guest");
+        assertEquals("from a 2.0 guest", rc1018(new byte[0]).call("read-file", "data.txt"));
+    }
+
+    @Test
+    void descriptorLocksOf20231018TrapAsInSpin() throws IOException {
+        InstanceInContext i = rc1018(new byte[0]);
+        TrapException t = assertThrows(TrapException.class, () -> i.call("lock"));
+        assertTrue(t.getMessage().contains("descriptor.lock-shared: the API is no longer supported"), t.getMessage());
     }
 
     @Test

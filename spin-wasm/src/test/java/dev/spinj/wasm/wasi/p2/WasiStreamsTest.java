@@ -146,6 +146,22 @@ class WasiStreamsTest {
         return CompletableFuture.runAsync(step, runnable -> new Thread(runnable, "channel-peer").start());
     }
 
+    /** Runs {@code step} on another thread once the guest waits for the source. */
+    private CompletableFuture<Void> onceReaderWaits(Runnable step) {
+        return meanwhile(() -> {
+            source.awaitReader();
+            step.run();
+        });
+    }
+
+    /** Runs {@code step} on another thread once the guest waits for the sink. */
+    private CompletableFuture<Void> onceWriterWaits(Runnable step) {
+        return meanwhile(() -> {
+            sink.awaitWriter();
+            step.run();
+        });
+    }
+
     private static void finished(CompletableFuture<Void> step) throws Exception {
         step.get(30, TimeUnit.SECONDS);
     }
@@ -188,10 +204,7 @@ class WasiStreamsTest {
     @Test
     void blockingReadWaitsUntilBytesArrive() throws Exception {
         InstanceInContext i = opened();
-        CompletableFuture<Void> producer = meanwhile(() -> {
-            source.awaitReader();
-            source.offer(bytes("late"));
-        });
+        CompletableFuture<Void> producer = onceReaderWaits(() -> source.offer(bytes("late")));
         assertEquals("late", text(ok(i.call("blocking-read", 10L))));
         finished(producer);
     }
@@ -199,10 +212,7 @@ class WasiStreamsTest {
     @Test
     void blockingReadThatMeetsTheEndIsClosed() throws Exception {
         InstanceInContext i = opened();
-        CompletableFuture<Void> producer = meanwhile(() -> {
-            source.awaitReader();
-            source.end();
-        });
+        CompletableFuture<Void> producer = onceReaderWaits(source::end);
         assertEquals("closed", err(i.call("blocking-read", 10L)));
         finished(producer);
     }
@@ -218,10 +228,7 @@ class WasiStreamsTest {
     @Test
     void blockingSkipWaitsForBytes() throws Exception {
         InstanceInContext i = opened();
-        CompletableFuture<Void> producer = meanwhile(() -> {
-            source.awaitReader();
-            source.offer(bytes("abc"));
-        });
+        CompletableFuture<Void> producer = onceReaderWaits(() -> source.offer(bytes("abc")));
         assertEquals(3L, ok(i.call("blocking-skip", 10L)));
         finished(producer);
     }
@@ -240,10 +247,7 @@ class WasiStreamsTest {
     @Test
     void blockOnAnInputPollableWaitsForBytes() throws Exception {
         InstanceInContext i = opened();
-        CompletableFuture<Void> producer = meanwhile(() -> {
-            source.awaitReader();
-            source.offer(bytes("z"));
-        });
+        CompletableFuture<Void> producer = onceReaderWaits(() -> source.offer(bytes("z")));
         assertEquals(true, i.call("block-input"));
         finished(producer);
         assertEquals("z", text(ok(i.call("read", 10L))));
@@ -252,10 +256,7 @@ class WasiStreamsTest {
     @Test
     void pollReturnsTheInputAloneWhenBytesArriveAndTheSinkHasNoPermit() throws Exception {
         InstanceInContext i = opened();
-        CompletableFuture<Void> producer = meanwhile(() -> {
-            source.awaitReader();
-            source.offer(bytes("data"));
-        });
+        CompletableFuture<Void> producer = onceReaderWaits(() -> source.offer(bytes("data")));
         assertEquals(List.of(0L), i.call("poll-both"));
         finished(producer);
     }
@@ -325,10 +326,7 @@ class WasiStreamsTest {
     @Test
     void blockingFlushWaitsUntilTheSinkTakesMore() throws Exception {
         InstanceInContext i = opened();
-        CompletableFuture<Void> consumer = meanwhile(() -> {
-            sink.awaitWriter();
-            sink.grant(1);
-        });
+        CompletableFuture<Void> consumer = onceWriterWaits(() -> sink.grant(1));
         assertNull(ok(i.call("blocking-flush")));
         finished(consumer);
         assertEquals(1, sink.flushes());
@@ -354,10 +352,7 @@ class WasiStreamsTest {
     void blockingWriteZeroesAndFlushWritesThenWaitsForTheFlush() throws Exception {
         InstanceInContext i = opened();
         sink.grant(4096);
-        CompletableFuture<Void> consumer = meanwhile(() -> {
-            sink.awaitWriter();
-            sink.grant(1);
-        });
+        CompletableFuture<Void> consumer = onceWriterWaits(() -> sink.grant(1));
         assertNull(ok(i.call("blocking-write-zeroes-and-flush", 4096L)));
         finished(consumer);
         assertArrayEquals(new byte[4096], sink.received());
@@ -386,10 +381,7 @@ class WasiStreamsTest {
     void blockingSpliceWaitsForTheSource() throws Exception {
         InstanceInContext i = opened();
         sink.grant(10);
-        CompletableFuture<Void> producer = meanwhile(() -> {
-            source.awaitReader();
-            source.offer(bytes("abc"));
-        });
+        CompletableFuture<Void> producer = onceReaderWaits(() -> source.offer(bytes("abc")));
         assertEquals(3L, ok(i.call("blocking-splice", 10L)));
         finished(producer);
         assertEquals("abc", text(sink.received()));
@@ -408,10 +400,7 @@ class WasiStreamsTest {
     void anInterruptEndsABlockingReadAndStaysSet() throws Exception {
         InstanceInContext i = opened();
         Thread caller = Thread.currentThread();
-        CompletableFuture<Void> interrupter = meanwhile(() -> {
-            source.awaitReader();
-            caller.interrupt();
-        });
+        CompletableFuture<Void> interrupter = onceReaderWaits(caller::interrupt);
         try {
             assertThrows(ChicoryInterruptedException.class, () -> i.call("blocking-read", 10L));
         } finally {
