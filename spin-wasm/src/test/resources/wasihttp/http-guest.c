@@ -65,6 +65,8 @@ IMPORT(TYPES, "[method]incoming-response.headers") int32_t incoming_headers(int3
 IMPORT(TYPES, "[method]incoming-response.consume") void incoming_consume(int32_t, void *);
 IMPORT(TYPES, "[resource-drop]incoming-response") void drop_incoming_response(int32_t);
 IMPORT(TYPES, "[resource-drop]incoming-body") void drop_incoming_body(int32_t);
+IMPORT(TYPES, "http-error-code") void http_error_code(int32_t, void *);
+IMPORT(TYPES, "[resource-drop]outgoing-response") void drop_outgoing_response(int32_t);
 IMPORT(OUT_HANDLER, "handle") void outgoing_handle(int32_t, int32_t, int32_t, void *);
 IMPORT(STREAMS, "[method]input-stream.blocking-read") void stream_read(int32_t, int64_t, void *);
 IMPORT(STREAMS, "[resource-drop]input-stream") void drop_input(int32_t);
@@ -295,6 +297,33 @@ static void route_length(int32_t out, const char *declared, size_t n) {
   body_finish(body, 0, 0, ret);
 }
 
+// Writes 5 bytes into a body declared as 3 before handing the response over, then answers with
+// what the failed write reported: its stream-error case and the error's http-error-code.
+static void route_over_reported(int32_t out) {
+  int32_t h = fields_new();
+  append(h, "content-length", "3");
+  int32_t resp = response_new(h);
+  response_body(resp, ret);
+  int32_t body = i32at(4);
+  body_write(body, ret);
+  int32_t stream = i32at(4);
+  stream_write(stream, "abcde", 5, ret);
+  line("write-failed", u8at(0));
+  if (u8at(0) && u8at(4) == 0) {
+    int32_t err = i32at(8);
+    http_error_code(err, ret);
+    line("http-error-code-some", u8at(0));
+    line("http-error-code", u8at(8));
+    line("body-size-some", u8at(16));
+    line("body-size", u64at(24));
+    drop_error(err);
+  }
+  drop_output(stream);
+  drop_outgoing_body(body);
+  drop_outgoing_response(resp);
+  respond(out, 200, fields_new());
+}
+
 static void route_trailers(int32_t out) {
   int32_t resp = response_new(fields_new());
   int32_t body;
@@ -415,6 +444,7 @@ void handle(int32_t req, int32_t out) {
   else if (starts(p, path.n, "/fields")) route_fields(out);
   else if (starts(p, path.n, "/status/")) route_status(out, path);
   else if (starts(p, path.n, "/short")) route_length(out, "10", 5);
+  else if (starts(p, path.n, "/over-reported")) route_over_reported(out);
   else if (starts(p, path.n, "/over")) route_length(out, "3", 5);
   else if (starts(p, path.n, "/trailers")) route_trailers(out);
   else if (starts(p, path.n, "/drop-body")) route_drop_body(out);

@@ -66,9 +66,8 @@ final class TypesInterface {
         subscribes(b);
         futures(b);
         b.function("http-error-code", fn(func(new OptionType(t.errorCode), param("err", borrow(t.ioError))),
-                // WasiStreams keeps only an error's debug text, so the code of a body failure cannot
-                // be recovered here; none is what the WIT allows for errors that are not HTTP ones.
-                a -> Optional.empty()));
+                // a body's own failures carry their code; any other I/O error is not an HTTP one
+                a -> streams.errorCause(a[0]) instanceof ErrorCodeException e ? Optional.of(e.code()) : Optional.empty()));
         return b.build();
     }
 

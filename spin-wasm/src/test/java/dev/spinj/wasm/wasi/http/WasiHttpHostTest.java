@@ -204,6 +204,14 @@ class WasiHttpHostTest {
     }
 
     @Test
+    void aBodySizeFailureCarriesItsErrorCodeToHttpErrorCode() {
+        RecordingOutlet outlet = new RecordingOutlet();
+        handle(get("/over-reported"), outlet);
+        assertEquals("write-failed=1\nhttp-error-code-some=1\nhttp-error-code=28\nbody-size-some=1\nbody-size=5\n", outlet.text(),
+                "HTTP-response-body-size(some(5))");
+    }
+
+    @Test
     void finishingWithTrailersSendsThem() {
         RecordingOutlet outlet = new RecordingOutlet();
         handle(get("/trailers"), outlet);
