@@ -65,6 +65,16 @@ public final class HostServices implements AutoCloseable {
         return variables;
     }
 
+    /** The app's key-value stores by label, shared by every interface version. */
+    public KeyValueStores keyValueStores() {
+        return stores;
+    }
+
+    /** The app's SQLite databases by label, shared by every interface version. */
+    public SqliteDatabases sqliteDatabases() {
+        return databases;
+    }
+
     /** Outbound HTTP, key-value, SQLite, PostgreSQL, MySQL and LLM; config is built from {@link #variables()}. */
     public List<HostInterface> interfaces() {
         return List.copyOf(interfaces);

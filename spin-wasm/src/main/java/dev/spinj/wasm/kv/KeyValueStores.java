@@ -19,6 +19,8 @@ import java.util.Map;
 public final class KeyValueStores implements AutoCloseable {
     public static final String DEFAULT = "default";
     static final String DEFAULT_FILE = "sqlite_key_value.db";
+    /** Spin's handle table is effectively unbounded in {@code spin up}; a cap keeps a looping guest finite. */
+    public static final int OPEN_STORES_PER_INSTANCE = 1024;
 
     private final Map<String, StoreConfig> configs;
     private final Map<String, KeyValueStore> open = new HashMap<>();
@@ -50,6 +52,20 @@ public final class KeyValueStores implements AutoCloseable {
 
     public boolean defines(String label) {
         return configs.containsKey(label);
+    }
+
+    /**
+     * The store {@code label} as {@code component} may use it: refused when the component does
+     * not list the label, then when nothing defines it (SPEC2 §4.2).
+     */
+    public KeyValueStore storeFor(LockedComponent component, String label) throws StoreRefusedException, KeyValueException {
+        if (!component.metadataList("key_value_stores").contains(label)) {
+            throw new StoreRefusedException(StoreRefusedException.Reason.ACCESS_DENIED, component.id(), label);
+        }
+        if (!defines(label)) {
+            throw new StoreRefusedException(StoreRefusedException.Reason.NO_SUCH_STORE, component.id(), label);
+        }
+        return store(label);
     }
 
     /** The store {@code label}, opening it on first use; the label must be {@link #defines defined}. */

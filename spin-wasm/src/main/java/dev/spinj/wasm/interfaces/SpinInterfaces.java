@@ -1,0 +1,30 @@
+package dev.spinj.wasm.interfaces;
+
+import dev.spinj.cm.runtime.Linker;
+import dev.spinj.wasm.host.HostServices;
+
+/**
+ * Spin's own component interfaces (SPEC2 §4) over the app's services, for a component linker:
+ * the same stores, databases and variables the 1.x host imports reach. Linked once per app;
+ * per-instance state (open stores, connections) lives in each instance's
+ * {@link dev.spinj.wasm.host.HostContext}, so guest calls must run inside one.
+ *
+ * <p>Only synchronous functions are provided: the {@code async func}s of Spin 4's packages need
+ * the async canonical ABI, which the component runtime does not have.
+ */
+public final class SpinInterfaces {
+    private final KeyValueInterfaces keyValue;
+    private final VariablesInterfaces variables;
+
+    public SpinInterfaces(HostServices services) {
+        this.keyValue = new KeyValueInterfaces(services.keyValueStores());
+        this.variables = new VariablesInterfaces(services.variables());
+    }
+
+    /** Registers every interface and version with {@code linker}; returns it. */
+    public Linker addTo(Linker linker) {
+        keyValue.addTo(linker);
+        variables.addTo(linker);
+        return linker;
+    }
+}
