@@ -27,7 +27,7 @@ import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.kv.KeyValueException;
 import dev.spinj.wasm.kv.KeyValueStore;
 import dev.spinj.wasm.kv.KeyValueStores;
-import dev.spinj.wasm.kv.StoreRefusedException;
+import dev.spinj.wasm.services.LabelRefusedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,10 +102,10 @@ final class KeyValueInterfaces {
         KeyValueStore store;
         try {
             store = stores.storeFor(HostContext.current().component(), label);
-        } catch (StoreRefusedException e) {
+        } catch (LabelRefusedException e) {
             return ResultValue.err(VariantValue.of(switch (e.reason()) {
                 case ACCESS_DENIED -> "access-denied";
-                case NO_SUCH_STORE -> "no-such-store";
+                case UNDEFINED -> "no-such-store";
             }));
         } catch (KeyValueException e) {
             return other(e);

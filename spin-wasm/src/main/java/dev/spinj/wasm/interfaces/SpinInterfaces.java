@@ -15,16 +15,19 @@ import dev.spinj.wasm.host.HostServices;
 public final class SpinInterfaces {
     private final KeyValueInterfaces keyValue;
     private final VariablesInterfaces variables;
+    private final SqliteInterfaces sqlite;
 
     public SpinInterfaces(HostServices services) {
         this.keyValue = new KeyValueInterfaces(services.keyValueStores());
         this.variables = new VariablesInterfaces(services.variables());
+        this.sqlite = new SqliteInterfaces(services.sqliteDatabases());
     }
 
     /** Registers every interface and version with {@code linker}; returns it. */
     public Linker addTo(Linker linker) {
         keyValue.addTo(linker);
         variables.addTo(linker);
+        sqlite.addTo(linker);
         return linker;
     }
 }

@@ -4,6 +4,7 @@ import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.config.RuntimeConfigException;
 import dev.spinj.wasm.config.StoreConfig;
+import dev.spinj.wasm.services.LabelRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -58,12 +59,12 @@ public final class KeyValueStores implements AutoCloseable {
      * The store {@code label} as {@code component} may use it: refused when the component does
      * not list the label, then when nothing defines it (SPEC2 §4.2).
      */
-    public KeyValueStore storeFor(LockedComponent component, String label) throws StoreRefusedException, KeyValueException {
+    public KeyValueStore storeFor(LockedComponent component, String label) throws LabelRefusedException, KeyValueException {
         if (!component.metadataList("key_value_stores").contains(label)) {
-            throw new StoreRefusedException(StoreRefusedException.Reason.ACCESS_DENIED, component.id(), label);
+            throw new LabelRefusedException(LabelRefusedException.Reason.ACCESS_DENIED, "key-value store", component.id(), label);
         }
         if (!defines(label)) {
-            throw new StoreRefusedException(StoreRefusedException.Reason.NO_SUCH_STORE, component.id(), label);
+            throw new LabelRefusedException(LabelRefusedException.Reason.UNDEFINED, "key-value store", component.id(), label);
         }
         return store(label);
     }

@@ -10,7 +10,7 @@ import dev.spinj.wasm.host.HostInterface;
 import dev.spinj.wasm.kv.KeyValueException;
 import dev.spinj.wasm.kv.KeyValueStore;
 import dev.spinj.wasm.kv.KeyValueStores;
-import dev.spinj.wasm.kv.StoreRefusedException;
+import dev.spinj.wasm.services.LabelRefusedException;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,10 +74,10 @@ public final class KeyValueHost implements HostInterface {
         KeyValueStore store;
         try {
             store = stores.storeFor(ctx.component(), name);
-        } catch (StoreRefusedException e) {
+        } catch (LabelRefusedException e) {
             ErrorResults.writeEnum(ctx, ret, 4, switch (e.reason()) {
                 case ACCESS_DENIED -> ACCESS_DENIED;
-                case NO_SUCH_STORE -> NO_SUCH_STORE;
+                case UNDEFINED -> NO_SUCH_STORE;
             });
             return null;
         } catch (KeyValueException e) {
