@@ -10,6 +10,7 @@ import dev.spinj.wasm.host.http.OutboundHttpHost;
 import dev.spinj.wasm.host.kv.KeyValueHost;
 import dev.spinj.wasm.host.llm.LlmHost;
 import dev.spinj.wasm.host.rdbms.RdbmsHost;
+import dev.spinj.wasm.host.rdbms.RdbmsService;
 import dev.spinj.wasm.host.sqlite.SqliteDatabases;
 import dev.spinj.wasm.host.sqlite.SqliteHost;
 import dev.spinj.wasm.kv.KeyValueStores;
@@ -32,8 +33,8 @@ public final class HostServices implements AutoCloseable {
     private final KeyValueStores stores;
     private final SqliteDatabases databases;
     private final AppOrigin origin = new AppOrigin();
-    private final RdbmsHost postgres;
-    private final RdbmsHost mysql;
+    private final RdbmsService postgres;
+    private final RdbmsService mysql;
     private final List<HostInterface> interfaces = new ArrayList<>();
 
     private HostServices(LockedApp app, Map<String, String> processEnv, HostSettings settings) {
@@ -46,12 +47,12 @@ public final class HostServices implements AutoCloseable {
         databases.checkDefined(app);
         AppAllowLists allowLists = AppAllowLists.forApp(app, variables);
         interfaces.add(OutboundHttpHost.forApp(allowLists, settings.http(), origin));
-        postgres = RdbmsHost.postgres(allowLists);
-        mysql = RdbmsHost.mysql(allowLists);
+        postgres = RdbmsService.postgres(allowLists);
+        mysql = RdbmsService.mysql(allowLists);
         interfaces.add(new KeyValueHost(stores));
         interfaces.add(new SqliteHost(databases));
-        interfaces.add(postgres);
-        interfaces.add(mysql);
+        interfaces.add(new RdbmsHost(postgres));
+        interfaces.add(new RdbmsHost(mysql));
         interfaces.add(new LlmHost(LlmService.configure(settings.runtimeConfig().llmCompute())));
         stores.seedDefault(settings.keyValueSeeds());
         databases.runStartupStatements(settings.sqliteStatements());
@@ -73,6 +74,16 @@ public final class HostServices implements AutoCloseable {
     /** The app's SQLite databases by label, shared by every interface version. */
     public SqliteDatabases sqliteDatabases() {
         return databases;
+    }
+
+    /** PostgreSQL for every interface version, behind the app's allow-lists. */
+    public RdbmsService postgres() {
+        return postgres;
+    }
+
+    /** MySQL for every interface version, behind the app's allow-lists. */
+    public RdbmsService mysql() {
+        return mysql;
     }
 
     /** Outbound HTTP, key-value, SQLite, PostgreSQL, MySQL and LLM; config is built from {@link #variables()}. */

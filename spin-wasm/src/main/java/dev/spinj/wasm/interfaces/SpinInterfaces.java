@@ -16,11 +16,13 @@ public final class SpinInterfaces {
     private final KeyValueInterfaces keyValue;
     private final VariablesInterfaces variables;
     private final SqliteInterfaces sqlite;
+    private final RdbmsInterfaces rdbms;
 
     public SpinInterfaces(HostServices services) {
         this.keyValue = new KeyValueInterfaces(services.keyValueStores());
         this.variables = new VariablesInterfaces(services.variables());
         this.sqlite = new SqliteInterfaces(services.sqliteDatabases());
+        this.rdbms = new RdbmsInterfaces(services.postgres(), services.mysql());
     }
 
     /** Registers every interface and version with {@code linker}; returns it. */
@@ -28,6 +30,7 @@ public final class SpinInterfaces {
         keyValue.addTo(linker);
         variables.addTo(linker);
         sqlite.addTo(linker);
+        rdbms.addTo(linker);
         return linker;
     }
 }
