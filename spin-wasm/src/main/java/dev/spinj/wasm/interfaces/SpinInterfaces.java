@@ -17,12 +17,18 @@ public final class SpinInterfaces {
     private final VariablesInterfaces variables;
     private final SqliteInterfaces sqlite;
     private final RdbmsInterfaces rdbms;
+    private final RedisInterfaces redis;
+    private final MqttInterfaces mqtt;
+    private final LlmInterfaces llm;
 
     public SpinInterfaces(HostServices services) {
         this.keyValue = new KeyValueInterfaces(services.keyValueStores());
         this.variables = new VariablesInterfaces(services.variables());
         this.sqlite = new SqliteInterfaces(services.sqliteDatabases());
         this.rdbms = new RdbmsInterfaces(services.postgres(), services.mysql());
+        this.redis = new RedisInterfaces(services.redis());
+        this.mqtt = new MqttInterfaces(services.allowLists());
+        this.llm = new LlmInterfaces(services.llm());
     }
 
     /** Registers every interface and version with {@code linker}; returns it. */
@@ -31,6 +37,9 @@ public final class SpinInterfaces {
         variables.addTo(linker);
         sqlite.addTo(linker);
         rdbms.addTo(linker);
+        redis.addTo(linker);
+        mqtt.addTo(linker);
+        llm.addTo(linker);
         return linker;
     }
 }
