@@ -1,5 +1,6 @@
 package dev.spinj.wasm.interfaces;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,6 +15,7 @@ import dev.spinj.wasm.config.HostSettings;
 import dev.spinj.wasm.host.HostServices;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +213,75 @@ class RdbmsInterfacesTest {
             i.call("pg2-drop", b);
             long c = handle(i.call("pg2-open", PG));
             assertEquals(List.of(v("str", "\"$user\", public")), onlyRow(rows(i.call("pg2-query", c, "SHOW search_path", List.of()))));
+        }
+    }
+
+    @Test
+    void postgres3ReadsAndBindsDatesTimesAndTimestamps() {
+        try (var i = guest.instantiate()) {
+            long c = handle(i.call("pg3-open", PG));
+            RecordValue set = rows(i.call("pg3-query", c, "SELECT $1::DATE AS d, $2::TIME AS t, $3::TIMESTAMP AS dt,"
+                    + " $4::TIMESTAMPTZ AS ts, gen_random_uuid() AS u", List.of(v("date", List.of(2024, 2, 29)),
+                    v("time", List.of(13, 45, 30, 123_456_000L)), v("datetime", List.of(1999, 12, 31, 23, 59, 58, 0L)),
+                    v("timestamp", 86_400L + 3723L))));
+            assertEquals(List.of(RecordValue.of("d", "date"), RecordValue.of("t", "time"), RecordValue.of("dt", "datetime"),
+                    RecordValue.of("ts", "datetime"), RecordValue.of("u", "other")), set.get(0));
+            assertEquals(List.of(v("date", List.of(2024, 2, 29)), v("time", List.of(13, 45, 30, 123_456_000L)),
+                    v("datetime", List.of(1999, 12, 31, 23, 59, 58, 0L)), v("datetime", List.of(1970, 1, 2, 1, 2, 3, 0L)),
+                    VariantValue.of("unsupported")), onlyRow(set));
+        }
+    }
+
+    @Test
+    void postgres4ReadsUuidJsonbAndDecimalAndNamesTheTypesItDoesNotKnow() {
+        try (var i = guest.instantiate()) {
+            long c = handle(i.call("pg4-open", PG));
+            RecordValue set = rows(i.call("pg4-query", c, "SELECT $1::UUID AS u, $2::JSONB AS j, $3::NUMERIC AS n,"
+                    + " ARRAY[1, 2] AS a", List.of(v("uuid", "0e2a6a8e-2d6a-4b5e-9a53-9f3d1c2b4a10"),
+                    v("jsonb", "{\"a\":1}".getBytes(UTF_8)), v("decimal", "12.50"))));
+            assertEquals(List.of(RecordValue.of("u", VariantValue.of("uuid")), RecordValue.of("j", VariantValue.of("jsonb")),
+                    RecordValue.of("n", VariantValue.of("decimal")), RecordValue.of("a", v("other", "_int4"))), set.get(0));
+            List<?> row = onlyRow(set);
+            assertEquals(v("uuid", "0e2a6a8e-2d6a-4b5e-9a53-9f3d1c2b4a10"), row.get(0));
+            assertArrayEquals("{\"a\": 1}".getBytes(UTF_8), (byte[]) ((VariantValue) row.get(1)).value());
+            assertEquals(v("decimal", "12.50"), row.get(2));
+            assertEquals("unsupported", ((VariantValue) row.get(3)).label());
+        }
+    }
+
+    @Test
+    void postgres4QueryFailedCarriesTheServersError() {
+        try (var i = guest.instantiate()) {
+            long c = handle(i.call("pg4-open", PG));
+            VariantValue error = (VariantValue) assertInstanceOf(ResultValue.Err.class,
+                    i.call("pg4-query", c, "SELECT * FROM spinj_nowhere", List.of())).value();
+            assertEquals("query-failed", error.label());
+            VariantValue queryError = (VariantValue) error.value();
+            assertEquals("db-error", queryError.label());
+            RecordValue db = (RecordValue) queryError.value();
+            assertEquals(List.of("ERROR", "42P01", "relation \"spinj_nowhere\" does not exist", Optional.empty()),
+                    db.fields().subList(1, 5));
+        }
+    }
+
+    @Test
+    void postgres4RefusesParameterKindsItCannotBind() {
+        try (var i = guest.instantiate()) {
+            long c = handle(i.call("pg4-open", PG));
+            assertEquals(ResultValue.err(v("bad-parameter", "array-int32 parameters are not supported")),
+                    i.call("pg4-query", c, "SELECT $1", List.of(v("array-int32", List.of(Optional.of(1))))));
+        }
+    }
+
+    @Test
+    void aPostgres4ConnectionBuilderBuildsAConnectionButTakesNoCaRoot() {
+        try (var i = guest.instantiate()) {
+            long builder = (Long) i.call("pg4-builder", PG);
+            assertEquals(ResultValue.err(v("other", "custom CA roots are not supported by this runtime")),
+                    i.call("pg4-builder-set-ca-root", builder, "-----BEGIN CERTIFICATE-----"));
+            long c = handle(i.call("pg4-builder-build", builder));
+            i.call("pg4-builder-drop", builder);
+            assertEquals(List.of(v("int32", 1)), onlyRow(rows(i.call("pg4-query", c, "SELECT 1 AS one", List.of()))));
         }
     }
 }

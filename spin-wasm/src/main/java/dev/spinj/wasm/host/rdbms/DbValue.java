@@ -4,6 +4,12 @@ package dev.spinj.wasm.host.rdbms;
  * One {@code db-value} / {@code parameter-value} (SPEC 3.6): 16 bytes, align 8, tag at 0, payload
  * at 8. Integers of every width travel in {@code number} (unsigned ones as their bit pattern),
  * floats in {@code real}, {@code str}/{@code binary} in {@code bytes}.
+ *
+ * <p>Tags from {@link #DATE} on are PostgreSQL kinds the later interfaces have
+ * ({@code spin:postgres@3.0.0}, {@code @4.x}); they carry their text form in {@code bytes}
+ * (ISO-8601 for dates and times, as {@code java.time} prints and parses it), except
+ * {@link #TIMESTAMP}, Unix seconds in {@code number}. Interfaces without them see
+ * {@link #legacyTag()}.
  */
 public record DbValue(int tag, long number, double real, byte[] bytes) {
     public static final int BOOLEAN = 0;
@@ -21,7 +27,19 @@ public record DbValue(int tag, long number, double real, byte[] bytes) {
     public static final int BINARY = 12;
     public static final int DB_NULL = 13;
     public static final int UNSUPPORTED = 14;
+    public static final int DATE = 15;
+    public static final int TIME = 16;
+    public static final int DATETIME = 17;
+    public static final int TIMESTAMP = 18;
+    public static final int UUID = 19;
+    public static final int JSONB = 20;
+    public static final int DECIMAL = 21;
     public static final int SIZE = 16;
+
+    /** The tag in the numbering of the 1.x and {@code rdbms-types@2.0.0} interfaces: later kinds are {@code unsupported}. */
+    public int legacyTag() {
+        return tag > UNSUPPORTED ? UNSUPPORTED : tag;
+    }
 
     public static DbValue number(int tag, long number) {
         return new DbValue(tag, number, 0, null);

@@ -1,5 +1,7 @@
 package dev.spinj.wasm.host.rdbms;
 
+import java.util.Optional;
+
 /** A {@code pg-error} / {@code mysql-error} case with its message (SPEC 3.6). */
 public final class RdbmsException extends Exception {
     public static final int CONNECTION_FAILED = 1;
@@ -17,5 +19,10 @@ public final class RdbmsException extends Exception {
 
     public int errorCase() {
         return errorCase;
+    }
+
+    /** The database server's own account of the failure, where it gave one (PostgreSQL). */
+    public Optional<ServerError> serverError() {
+        return ServerError.of(getCause());
     }
 }

@@ -71,7 +71,7 @@ public final class RdbmsHost implements HostInterface {
             int at = columns + c * COLUMN_SIZE;
             abi.memory().writeI32(at, name.ptr());
             abi.memory().writeI32(at + 4, name.len());
-            abi.memory().writeU8(at + 8, rows.columns().get(c).dataType());
+            abi.memory().writeU8(at + 8, rows.columns().get(c).legacyDataType());
         }
         int rowArray = abi.allocator().allocate(4, rows.rows().size() * 8);
         for (int r = 0; r < rows.rows().size(); r++) {
@@ -154,8 +154,8 @@ public final class RdbmsHost implements HostInterface {
             DbValue value = values.get(i);
             int at = array + i * DbValue.SIZE;
             int p = at + 8;
-            memory.writeU8(at, value.tag());
-            switch (value.tag()) {
+            memory.writeU8(at, value.legacyTag());
+            switch (value.legacyTag()) {
                 case DbValue.BOOLEAN, DbValue.INT8, DbValue.UINT8 -> memory.writeU8(p, (int) value.number());
                 case DbValue.INT16, DbValue.UINT16 -> memory.writeU16(p, (int) value.number());
                 case DbValue.INT32, DbValue.UINT32 -> memory.writeI32(p, (int) value.number());
