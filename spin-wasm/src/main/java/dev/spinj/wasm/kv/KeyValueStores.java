@@ -60,12 +60,7 @@ public final class KeyValueStores implements AutoCloseable {
      * not list the label, then when nothing defines it (SPEC2 §4.2).
      */
     public KeyValueStore storeFor(LockedComponent component, String label) throws LabelRefusedException, KeyValueException {
-        if (!component.metadataList("key_value_stores").contains(label)) {
-            throw new LabelRefusedException(LabelRefusedException.Reason.ACCESS_DENIED, "key-value store", component.id(), label);
-        }
-        if (!defines(label)) {
-            throw new LabelRefusedException(LabelRefusedException.Reason.UNDEFINED, "key-value store", component.id(), label);
-        }
+        LabelRefusedException.check(component, "key_value_stores", "key-value store", label, defines(label));
         return store(label);
     }
 

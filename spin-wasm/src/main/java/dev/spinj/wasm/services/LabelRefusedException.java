@@ -1,5 +1,7 @@
 package dev.spinj.wasm.services;
 
+import dev.spinj.loader.lock.LockedComponent;
+
 /**
  * A component may not open a labelled resource of the app (a key-value store, a SQLite
  * database); every binding maps the reason to its own interface's error case.
@@ -17,13 +19,28 @@ public final class LabelRefusedException extends Exception {
 
     private final Reason reason;
 
-    /** @param what the kind of resource, for the message ("key-value store") */
-    public LabelRefusedException(Reason reason, String what, String componentId, String label) {
+    private LabelRefusedException(Reason reason, String what, String componentId, String label) {
         super("component '" + componentId + "' may not open " + what + " '" + label + "': " + reason, null, false, false);
         this.reason = reason;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * Spin's rule for opening a labelled resource: the component must list the label under
+     * {@code listKey} of its metadata, then the app must define it.
+     *
+     * @param what the kind of resource, for the message ("key-value store")
+     */
+    public static void check(LockedComponent component, String listKey, String what, String label, boolean defined)
+            throws LabelRefusedException {
+        if (!component.metadataList(listKey).contains(label)) {
+            throw new LabelRefusedException(Reason.ACCESS_DENIED, what, component.id(), label);
+        }
+        if (!defined) {
+            throw new LabelRefusedException(Reason.UNDEFINED, what, component.id(), label);
+        }
     }
 }

@@ -60,12 +60,7 @@ public final class SqliteDatabases implements AutoCloseable {
      * does not list the label ({@code sqlite_databases}), then when nothing defines it.
      */
     public SqliteDatabase databaseFor(LockedComponent component, String label) throws LabelRefusedException, SqliteException {
-        if (!component.metadataList("databases").contains(label)) {
-            throw new LabelRefusedException(LabelRefusedException.Reason.ACCESS_DENIED, "SQLite database", component.id(), label);
-        }
-        if (!defines(label)) {
-            throw new LabelRefusedException(LabelRefusedException.Reason.UNDEFINED, "SQLite database", component.id(), label);
-        }
+        LabelRefusedException.check(component, "databases", "SQLite database", label, defines(label));
         return database(label);
     }
 
