@@ -5,12 +5,10 @@ import dev.spinj.wasm.host.HostServices;
 
 /**
  * Spin's own component interfaces (SPEC2 §4) over the app's services, for a component linker:
- * the same stores, databases and variables the 1.x host imports reach. Linked once per app;
- * per-instance state (open stores, connections) lives in each instance's
- * {@link dev.spinj.wasm.host.HostContext}, so guest calls must run inside one.
- *
- * <p>Only synchronous functions are provided: the {@code async func}s of Spin 4's packages need
- * the async canonical ABI, which the component runtime does not have.
+ * the same stores, databases and variables the 1.x host imports reach (see the package
+ * documentation for the list). Linked once per app; per-instance state (open stores,
+ * connections) lives in each instance's {@link dev.spinj.wasm.host.HostContext}, so guest calls
+ * must run inside one.
  */
 public final class SpinInterfaces {
     private final KeyValueInterfaces keyValue;

@@ -128,6 +128,23 @@ class RedisInterfacesTest {
         }
     }
 
+    /** A {@code MULTI} left open queues nothing of the next instance's commands. */
+    @Test
+    void aTransactionLeftOpenDoesNotReachTheNextInstance() {
+        try (var i = guest.instantiate()) {
+            long c = handle(i.call("redis-open", server.address()));
+            i.call("redis-execute", c, "MULTI", List.of());
+            assertEquals(ResultValue.ok(List.of(new VariantValue("status", "QUEUED"))), i.call("redis-execute", c, "SET",
+                    List.of(new VariantValue("binary", b("spinj:v2:multi")), new VariantValue("binary", b("queued")))));
+        }
+        try (var i = guest.instantiate()) {
+            long c = handle(i.call("redis-open", server.address()));
+            assertEquals(ResultValue.ok(List.of(new VariantValue("int64", 1L))), i.call("redis-execute", c, "INCR",
+                    List.of(new VariantValue("binary", b("spinj:v2:multi")))), "answered now, not queued; the SET never ran");
+            i.call("redis-del", c, List.of("spinj:v2:multi"));
+        }
+    }
+
     /** A {@code SELECT} holds for the connection that ran it, and for no other or later one. */
     @Test
     void aDatabaseSelectedByExecuteStaysWithItsConnection() {
