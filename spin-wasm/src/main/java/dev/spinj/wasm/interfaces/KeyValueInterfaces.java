@@ -67,13 +67,11 @@ final class KeyValueInterfaces {
     /** A snapshot-taking compare-and-swap on one key, as Spin's: {@code current} reads the value {@code swap} expects. */
     private static final class CompareAndSwap {
         final KeyValueStore store;
-        final int bucket;
         final String key;
         Optional<byte[]> snapshot = Optional.empty();
 
-        CompareAndSwap(KeyValueStore store, int bucket, String key) {
+        CompareAndSwap(KeyValueStore store, String key) {
             this.store = store;
-            this.bucket = bucket;
             this.key = key;
         }
 
@@ -175,7 +173,7 @@ final class KeyValueInterfaces {
         ValType casError = variant(alt("store-error", wasiError), alt("cas-failed", own(cas)));
         HostInstance.Builder b = swaps.declareIn(buckets.declareIn(HostInstance.builder()));
         b.function("[static]cas.new", ComponentFunction.of(func(result(own(cas), wasiError), param("bucket", bucket),
-                param("key", STRING)), a -> newCas((Integer) a[0], (String) a[1])));
+                param("key", STRING)), a -> addCas(new CompareAndSwap(buckets.get(a[0]), (String) a[1]))));
         b.function("[method]cas.current", ComponentFunction.of(func(result(option(BYTES), wasiError), self(cas)),
                 a -> {
                     CompareAndSwap current = swaps.get(a[0]);
@@ -189,22 +187,23 @@ final class KeyValueInterfaces {
         return b.build();
     }
 
-    private ResultValue newCas(int bucket, String key) {
-        OptionalInt rep = swaps.add(new CompareAndSwap(buckets.get(bucket), bucket, key));
+    private ResultValue addCas(CompareAndSwap cas) {
+        OptionalInt rep = swaps.add(cas);
         return rep.isPresent() ? ResultValue.ok(rep.getAsInt())
                 : ResultValue.err(new VariantValue("other", "too many compare_and_swaps opened"));
     }
 
     /**
      * Writes if the key still holds the snapshot. When it changed, the guest gets a fresh
-     * compare-and-swap on the key with the new value already read, as Spin hands back.
+     * compare-and-swap on the key with the new value already read, as Spin hands back (on the
+     * same store, even when the guest has dropped its bucket meanwhile).
      */
     private ResultValue swap(CompareAndSwap cas, byte[] value) {
         try {
             if (cas.store.compareAndSwap(cas.key, cas.snapshot, value)) {
                 return ResultValue.ok(null);
             }
-            ResultValue fresh = newCas(cas.bucket, cas.key);
+            ResultValue fresh = addCas(new CompareAndSwap(cas.store, cas.key));
             if (fresh instanceof ResultValue.Err err) {
                 return ResultValue.err(new VariantValue("store-error", err.value()));
             }

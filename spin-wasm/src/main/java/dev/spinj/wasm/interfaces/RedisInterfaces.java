@@ -99,7 +99,10 @@ final class RedisInterfaces {
                 .build());
     }
 
-    /** Spin's order: the allow-list ({@code invalid-address}), the connection ({@code other}), the table. */
+    /**
+     * Spin's order: the allow-list ({@code invalid-address}), the address's form (the same), the
+     * connection ({@code other}), the table.
+     */
     private ResultValue open(String address) {
         String component = HostContext.current().componentId();
         if (!redis.allows(component, address)) {
@@ -107,12 +110,12 @@ final class RedisInterfaces {
                     component, address, redis.allowed(component));
             return ResultValue.err(VariantValue.of("invalid-address"));
         }
-        ResultValue connected = attempt(component, "open " + address, () -> {
+        try {
             redis.connect(address);
-            return null;
-        });
-        if (connected instanceof ResultValue.Err) {
-            return connected;
+        } catch (IllegalArgumentException e) {
+            return ResultValue.err(VariantValue.of("invalid-address"));
+        } catch (RuntimeException e) {
+            return failed(component, "open " + address, e);
         }
         Connection connection = new Connection(address, redis.session());
         OptionalInt rep = connections.add(connection);
@@ -134,18 +137,20 @@ final class RedisInterfaces {
                 () -> command.run(connection));
     }
 
-    /** A reply of the wrong type is {@code type-error}, an unparsable address {@code invalid-address}, the rest {@code other}. */
+    /** A reply of the wrong type is {@code type-error}, any other failure {@code other}. */
     private static ResultValue attempt(String component, String what, Supplier<Object> command) {
         try {
             return ResultValue.ok(command.get());
         } catch (RedisTypeException e) {
             return ResultValue.err(VariantValue.of("type-error"));
-        } catch (IllegalArgumentException e) {
-            return ResultValue.err(VariantValue.of("invalid-address"));
         } catch (RuntimeException e) {
-            LOG.warn("Component {}: outbound Redis {} failed: {}", component, what, e.getMessage());
-            return ResultValue.err(new VariantValue("other", String.valueOf(e.getMessage())));
+            return failed(component, what, e);
         }
+    }
+
+    private static ResultValue failed(String component, String what, RuntimeException e) {
+        LOG.warn("Component {}: outbound Redis {} failed: {}", component, what, e.getMessage());
+        return ResultValue.err(new VariantValue("other", String.valueOf(e.getMessage())));
     }
 
     private static byte[] utf8(Object string) {

@@ -259,6 +259,21 @@ class KeyValueInterfacesTest {
     }
 
     @Test
+    void aCasOutlivesItsBucketAndAFailedSwapStillHandsBackAFreshOne() {
+        try (var i = guest.instantiate()) {
+            long bucket = handle(i.call("bucket-open", "default"));
+            long store = handle(i.call("kv-open", "default"));
+            i.call("bucket-set", bucket, "k", "old".getBytes(UTF_8));
+            long cas = handle(i.call("cas-new", bucket, "k"));
+            i.call("cas-current", cas);
+            i.call("bucket-drop", bucket);
+            i.call("kv-set", store, "k", "changed".getBytes(UTF_8));
+            VariantValue failed = (VariantValue) assertInstanceOf(ResultValue.Err.class, i.call("swap", cas, "mine".getBytes(UTF_8))).value();
+            assertEquals(Optional.of("changed"), text(i.call("cas-current", (Long) failed.value())));
+        }
+    }
+
+    @Test
     void swapOnAKeyThatNeverExistedInsertsIt() {
         try (var i = guest.instantiate()) {
             long bucket = handle(i.call("bucket-open", "default"));
