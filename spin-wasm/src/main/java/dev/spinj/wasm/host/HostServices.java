@@ -53,7 +53,7 @@ public final class HostServices implements AutoCloseable {
         interfaces.add(OutboundHttpHost.forApp(allowLists, settings.http(), origin));
         postgres = RdbmsService.postgres(allowLists);
         mysql = RdbmsService.mysql(allowLists);
-        redis = new RedisService(app);
+        redis = RedisService.forApp(allowLists);
         interfaces.add(new KeyValueHost(stores));
         interfaces.add(new SqliteHost(databases));
         interfaces.add(new RdbmsHost(postgres));

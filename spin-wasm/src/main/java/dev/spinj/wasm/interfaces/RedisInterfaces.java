@@ -106,8 +106,8 @@ final class RedisInterfaces {
     private ResultValue open(String address) {
         String component = HostContext.current().componentId();
         if (!redis.allows(component, address)) {
-            LOG.warn("Component {}: outbound Redis to {} denied: the address is not in allowed_outbound_hosts {}",
-                    component, address, redis.allowed(component));
+            LOG.warn("Component {}: outbound Redis to {} denied: the address is not in allowed_outbound_hosts",
+                    component, address);
             return ResultValue.err(VariantValue.of("invalid-address"));
         }
         try {

@@ -9,6 +9,7 @@ import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.abi.VariantValue;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.loader.lock.LockedVariable;
 import dev.spinj.wasm.config.HostSettings;
 import dev.spinj.wasm.host.HostServices;
 import dev.spinj.wasm.testing.RedisServerFixture;
@@ -105,6 +106,20 @@ class RedisInterfacesTest {
     void anAddressNotInTheAllowListIsInvalidAddress() {
         try (var i = guest.instantiate()) {
             assertEquals(ResultValue.err(VariantValue.of("invalid-address")), i.call("redis-open", "redis://127.0.0.1:2"));
+        }
+    }
+
+    /** The app's one outbound policy: templates in {@code allowed_outbound_hosts} are resolved, as for every protocol. */
+    @Test
+    void anAllowListEntryMayBeAVariableTemplate() throws Exception {
+        LockedComponent templated = new LockedComponent("templated", Map.of("allowed_outbound_hosts",
+                List.of("redis://127.0.0.1:{{ redis_port }}")), null, Map.of(), List.of(), Map.of());
+        LockedApp app = new LockedApp(1, Map.of("name", "redis-template-test", "triggers", Map.of()),
+                Map.of("redis_port", new LockedVariable(String.valueOf(server.port()), null)), List.of(), List.of(templated));
+        try (HostServices withTemplate = HostServices.create(app, Map.of(), HostSettings.defaults());
+                var i = new SpinGuest("outbound-guest", withTemplate, templated).instantiate()) {
+            long c = handle(i.call("redis-open", server.address()));
+            assertEquals(ResultValue.ok(Optional.empty()), i.call("redis-get", c, "spinj:v2:never-set"));
         }
     }
 

@@ -37,7 +37,7 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
     private final RedisService redis;
 
     public OutboundRedisHost(LockedApp app) {
-        this.redis = new RedisService(app);
+        this.redis = RedisService.forLockedApp(app);
     }
 
     @Override
@@ -106,8 +106,8 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
         String address = ctx.abi().liftString((int) args[0], (int) args[1], "redis address");
         int retptr = (int) args[args.length - 1];
         if (!redis.allows(ctx.componentId(), address)) {
-            LOG.warn("Component {}: outbound Redis {} to {} denied: the address is not in allowed_outbound_hosts {}",
-                    ctx.componentId(), function, address, redis.allowed(ctx.componentId()));
+            LOG.warn("Component {}: outbound Redis {} to {} denied: the address is not in allowed_outbound_hosts",
+                    ctx.componentId(), function, address);
             ErrorResults.writeEnum(ctx, retptr, errorAt, ERROR);
             return null;
         }

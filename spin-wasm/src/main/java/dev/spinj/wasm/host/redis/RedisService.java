@@ -2,9 +2,13 @@ package dev.spinj.wasm.host.redis;
 
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.wasm.host.http.AllowedOutboundHosts;
+import dev.spinj.wasm.host.http.AppAllowLists;
 import dev.spinj.wasm.redis.RedisCallTimeout;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -25,26 +30,53 @@ import java.util.function.Function;
 public final class RedisService implements AutoCloseable {
     private final RedisConnections connections = new RedisConnections();
     private final RespConnectionPool executeConnections = new RespConnectionPool();
-    private final Map<String, RedisAllowList> allowLists = new HashMap<>();
+    private final BiPredicate<String, String> policy;
 
-    public RedisService(LockedApp app) {
+    /** @param policy whether a component (by id) may reach an address */
+    private RedisService(BiPredicate<String, String> policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Redis behind the app's one outbound network policy: {@code allowed_outbound_hosts} of a
+     * Spin 2 lock (templates resolved, SPEC2 §3.8); a Spin 1 lock checks nothing for Redis (SPEC 3.3).
+     */
+    public static RedisService forApp(AppAllowLists allowLists) {
+        return new RedisService((componentId, address) -> {
+            if (!allowLists.spin2()) {
+                return true;
+            }
+            AllowedOutboundHosts hosts = allowLists.of(componentId);
+            URI url = redisUrl(address);
+            return hosts != null && url != null && hosts.allows(url);
+        });
+    }
+
+    /**
+     * Redis behind {@link RedisAllowList}, what {@code OutboundRedisHost(LockedApp)} has used
+     * without the app's variables. Goes once {@code WasmApp} hands the 1.x host {@link #forApp}'s.
+     */
+    public static RedisService forLockedApp(LockedApp app) {
+        Map<String, RedisAllowList> lists = new HashMap<>();
         for (LockedComponent component : app.components()) {
-            allowLists.put(component.id(), RedisAllowList.of(component));
+            lists.put(component.id(), RedisAllowList.of(component));
+        }
+        return new RedisService((componentId, address) ->
+                lists.getOrDefault(componentId, new RedisAllowList(List.of())).allows(address));
+    }
+
+    private static URI redisUrl(String address) {
+        try {
+            URI url = new URI(address);
+            return url.getScheme() == null || url.getHost() == null ? null : url;
+        } catch (URISyntaxException e) {
+            return null;
         }
     }
 
     /** Whether {@code componentId} may reach the server at {@code address} (SPEC 3.3, SPEC2 §4.2). */
     public boolean allows(String componentId, String address) {
-        return allowList(componentId).allows(address);
-    }
-
-    /** The component's {@code allowed_outbound_hosts} entries, for messages. */
-    public List<String> allowed(String componentId) {
-        return allowList(componentId).entries();
-    }
-
-    private RedisAllowList allowList(String componentId) {
-        return allowLists.getOrDefault(componentId, new RedisAllowList(List.of()));
+        return policy.test(componentId, address);
     }
 
     /** Connects to {@code address} now (the shared connection), as a 2.x+ {@code open} does; fails when it cannot. */
