@@ -3,6 +3,7 @@ package dev.spinj.wasm.interfaces;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.spinj.wasm.interfaces.SpinGuest.handle;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.spinj.cm.abi.RecordValue;
@@ -71,10 +72,6 @@ class KeyValueInterfacesTest {
 
     private static Optional<String> text(Object okOptionalBytes) {
         return ((Optional<?>) ((ResultValue.Ok) okOptionalBytes).value()).map(b -> new String((byte[]) b, UTF_8));
-    }
-
-    private static long handle(Object openResult) {
-        return (Long) assertInstanceOf(ResultValue.Ok.class, openResult).value();
     }
 
     @Test

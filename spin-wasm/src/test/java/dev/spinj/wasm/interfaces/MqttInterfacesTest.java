@@ -2,7 +2,7 @@ package dev.spinj.wasm.interfaces;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static dev.spinj.wasm.interfaces.SpinGuest.handle;
 
 import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.abi.VariantValue;
@@ -53,10 +53,6 @@ class MqttInterfacesTest {
     @AfterEach
     void stop() {
         services.close();
-    }
-
-    private static long handle(Object openResult) {
-        return (Long) assertInstanceOf(ResultValue.Ok.class, openResult).value();
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package dev.spinj.wasm.interfaces;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.spinj.wasm.interfaces.SpinGuest.handle;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,10 +53,6 @@ class RdbmsInterfacesTest {
     @AfterEach
     void stop() {
         services.close();
-    }
-
-    private static long handle(Object openResult) {
-        return (Long) assertInstanceOf(ResultValue.Ok.class, openResult).value();
     }
 
     private static RecordValue rows(Object queryResult) {

@@ -3,6 +3,7 @@ package dev.spinj.wasm.interfaces;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.spinj.wasm.interfaces.SpinGuest.handle;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.spinj.cm.abi.ResultValue;
@@ -57,10 +58,6 @@ class RedisInterfacesTest {
     @AfterEach
     void stop() {
         services.close();
-    }
-
-    private static long handle(Object openResult) {
-        return (Long) assertInstanceOf(ResultValue.Ok.class, openResult).value();
     }
 
     private static byte[] b(String s) {

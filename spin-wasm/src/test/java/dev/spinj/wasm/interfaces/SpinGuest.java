@@ -1,5 +1,8 @@
 package dev.spinj.wasm.interfaces;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.binary.ComponentParser;
 import dev.spinj.cm.runtime.ComponentInstance;
 import dev.spinj.cm.runtime.LinkedComponent;
@@ -29,6 +32,11 @@ final class SpinGuest {
         this.linked = new SpinInterfaces(services).addTo(new Linker()).link(ComponentParser.parse(wasm), name);
         this.component = component;
         this.api = "test:" + name + "/api#";
+    }
+
+    /** The handle in an {@code ok} result of an open; fails the test on an {@code err}. */
+    static long handle(Object openResult) {
+        return (Long) assertInstanceOf(ResultValue.Ok.class, openResult).value();
     }
 
     Instance instantiate() {
