@@ -10,6 +10,8 @@ import dev.spinj.wasm.host.http.OutboundHttpHost;
 import dev.spinj.wasm.host.kv.KeyValueHost;
 import dev.spinj.wasm.host.llm.LlmHost;
 import dev.spinj.wasm.host.rdbms.RdbmsHost;
+import dev.spinj.wasm.host.rdbms.RdbmsService;
+import dev.spinj.wasm.host.redis.RedisService;
 import dev.spinj.wasm.host.sqlite.SqliteDatabases;
 import dev.spinj.wasm.host.sqlite.SqliteHost;
 import dev.spinj.wasm.kv.KeyValueStores;
@@ -32,8 +34,11 @@ public final class HostServices implements AutoCloseable {
     private final KeyValueStores stores;
     private final SqliteDatabases databases;
     private final AppOrigin origin = new AppOrigin();
-    private final RdbmsHost postgres;
-    private final RdbmsHost mysql;
+    private final RdbmsService postgres;
+    private final RdbmsService mysql;
+    private final RedisService redis;
+    private final AppAllowLists allowLists;
+    private final LlmService llm;
     private final List<HostInterface> interfaces = new ArrayList<>();
 
     private HostServices(LockedApp app, Map<String, String> processEnv, HostSettings settings) {
@@ -44,15 +49,17 @@ public final class HostServices implements AutoCloseable {
         stores.checkDefined(app);
         databases = SqliteDatabases.configure(settings.stateDir(), settings.runtimeConfig().sqliteDatabases());
         databases.checkDefined(app);
-        AppAllowLists allowLists = AppAllowLists.forApp(app, variables);
+        allowLists = AppAllowLists.forApp(app, variables);
         interfaces.add(OutboundHttpHost.forApp(allowLists, settings.http(), origin));
-        postgres = RdbmsHost.postgres(allowLists);
-        mysql = RdbmsHost.mysql(allowLists);
+        postgres = RdbmsService.postgres(allowLists);
+        mysql = RdbmsService.mysql(allowLists);
+        redis = RedisService.forApp(allowLists);
         interfaces.add(new KeyValueHost(stores));
         interfaces.add(new SqliteHost(databases));
-        interfaces.add(postgres);
-        interfaces.add(mysql);
-        interfaces.add(new LlmHost(LlmService.configure(settings.runtimeConfig().llmCompute())));
+        interfaces.add(new RdbmsHost(postgres));
+        interfaces.add(new RdbmsHost(mysql));
+        llm = LlmService.configure(settings.runtimeConfig().llmCompute());
+        interfaces.add(new LlmHost(llm));
         stores.seedDefault(settings.keyValueSeeds());
         databases.runStartupStatements(settings.sqliteStatements());
     }
@@ -63,6 +70,41 @@ public final class HostServices implements AutoCloseable {
 
     public Variables variables() {
         return variables;
+    }
+
+    /** The app's key-value stores by label, shared by every interface version. */
+    public KeyValueStores keyValueStores() {
+        return stores;
+    }
+
+    /** The app's SQLite databases by label, shared by every interface version. */
+    public SqliteDatabases sqliteDatabases() {
+        return databases;
+    }
+
+    /** PostgreSQL for every interface version, behind the app's allow-lists. */
+    public RdbmsService postgres() {
+        return postgres;
+    }
+
+    /** MySQL for every interface version, behind the app's allow-lists. */
+    public RdbmsService mysql() {
+        return mysql;
+    }
+
+    /** Outbound Redis for the component interfaces (the 1.x host still makes its own: {@code WasmApp}). */
+    public RedisService redis() {
+        return redis;
+    }
+
+    /** Every component's outbound allow-list, as every protocol checks it. */
+    public AppAllowLists allowLists() {
+        return allowLists;
+    }
+
+    /** The app's LLM engine behind the components' {@code ai_models}. */
+    public LlmService llm() {
+        return llm;
     }
 
     /** Outbound HTTP, key-value, SQLite, PostgreSQL, MySQL and LLM; config is built from {@link #variables()}. */
@@ -105,5 +147,6 @@ public final class HostServices implements AutoCloseable {
         databases.close();
         postgres.close();
         mysql.close();
+        redis.close();
     }
 }

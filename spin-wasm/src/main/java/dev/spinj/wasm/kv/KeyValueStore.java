@@ -17,6 +17,20 @@ public interface KeyValueStore extends AutoCloseable {
 
     List<String> keys() throws KeyValueException;
 
+    /**
+     * Adds {@code delta} to the key's counter (absent counts as 0) in one atomic step and returns
+     * the new value. The counter's encoding is the backend's, as in Spin: a little-endian i64 in
+     * SQLite, Redis's decimal text ({@code INCRBY}).
+     */
+    long increment(String key, long delta) throws KeyValueException;
+
+    /**
+     * Sets {@code value} if the key still holds {@code expected}; false when it changed since.
+     * An empty {@code expected} writes unconditionally, as Spin's compare-and-swap does when its
+     * snapshot found no value.
+     */
+    boolean compareAndSwap(String key, Optional<byte[]> expected, byte[] value) throws KeyValueException;
+
     @Override
     void close();
 }

@@ -4,6 +4,7 @@ import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.config.RuntimeConfigException;
 import dev.spinj.wasm.config.StoreConfig;
+import dev.spinj.wasm.services.LabelRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import java.util.Map;
 public final class KeyValueStores implements AutoCloseable {
     public static final String DEFAULT = "default";
     static final String DEFAULT_FILE = "sqlite_key_value.db";
+    /** Spin's handle table is effectively unbounded in {@code spin up}; a cap keeps a looping guest finite. */
+    public static final int OPEN_STORES_PER_INSTANCE = 1024;
 
     private final Map<String, StoreConfig> configs;
     private final Map<String, KeyValueStore> open = new HashMap<>();
@@ -50,6 +53,15 @@ public final class KeyValueStores implements AutoCloseable {
 
     public boolean defines(String label) {
         return configs.containsKey(label);
+    }
+
+    /**
+     * The store {@code label} as {@code component} may use it: refused when the component does
+     * not list the label, then when nothing defines it (SPEC2 §4.2).
+     */
+    public KeyValueStore storeFor(LockedComponent component, String label) throws LabelRefusedException, KeyValueException {
+        LabelRefusedException.check(component, "key_value_stores", "key-value store", label, defines(label));
+        return store(label);
     }
 
     /** The store {@code label}, opening it on first use; the label must be {@link #defines defined}. */

@@ -3,11 +3,13 @@ package dev.spinj.wasm.kv;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,6 +94,36 @@ public final class RedisKeyValueStore implements KeyValueStore {
             return redis.keys("*");
         } catch (RedisException e) {
             throw failure("get-keys", e);
+        }
+    }
+
+    @Override
+    public long increment(String key, long delta) throws KeyValueException {
+        RedisCommands<String, byte[]> redis = commands();
+        try {
+            return redis.incrby(key, delta);
+        } catch (RedisException e) {
+            throw failure("increment", e);
+        }
+    }
+
+    /** Compare and set in one server-side step, so no other client can write in between. */
+    private static final String SWAP_IF_UNCHANGED =
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return 1 else return 0 end";
+
+    @Override
+    public boolean compareAndSwap(String key, Optional<byte[]> expected, byte[] value) throws KeyValueException {
+        if (expected.isEmpty()) {
+            set(key, value);
+            return true;
+        }
+        RedisCommands<String, byte[]> redis = commands();
+        try {
+            Long swapped = redis.eval(SWAP_IF_UNCHANGED.getBytes(StandardCharsets.UTF_8), ScriptOutputType.INTEGER,
+                    new String[] {key}, expected.get(), value);
+            return swapped == 1L;
+        } catch (RedisException e) {
+            throw failure("swap", e);
         }
     }
 

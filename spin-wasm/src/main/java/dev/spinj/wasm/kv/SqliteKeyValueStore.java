@@ -1,6 +1,8 @@
 package dev.spinj.wasm.kv;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -105,6 +107,50 @@ public final class SqliteKeyValueStore implements KeyValueStore {
             return keys;
         } catch (SQLException e) {
             throw failure("get-keys", e);
+        }
+    }
+
+    /** Spin's SQLite counters are 8-byte little-endian integers, read and written in one transaction. */
+    @Override
+    public synchronized long increment(String key, long delta) throws KeyValueException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                Optional<byte[]> current = get(key);
+                if (current.isPresent() && current.get().length != Long.BYTES) {
+                    throw new KeyValueException("increment in store '" + label + "' failed: the value of '" + key + "' is "
+                            + current.get().length + " bytes, not an 8-byte counter", null);
+                }
+                long next = current.map(v -> ByteBuffer.wrap(v).order(ByteOrder.LITTLE_ENDIAN).getLong()).orElse(0L) + delta;
+                set(key, ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(next).array());
+                connection.commit();
+                return next;
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("increment", e);
+        }
+    }
+
+    @Override
+    public synchronized boolean compareAndSwap(String key, Optional<byte[]> expected, byte[] value) throws KeyValueException {
+        if (expected.isEmpty()) {
+            set(key, value);
+            return true;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE spin_key_value SET value = ? WHERE store = ? AND key = ? AND value = ?")) {
+            update.setBytes(1, value);
+            update.setString(2, label);
+            update.setString(3, key);
+            update.setBytes(4, expected.get());
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("swap", e);
         }
     }
 

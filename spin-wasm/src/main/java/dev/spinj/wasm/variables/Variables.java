@@ -88,6 +88,28 @@ public final class Variables {
         return out.toString();
     }
 
+    /**
+     * A variable of {@code component}'s {@code variables} table as Spin 2+ resolves it for
+     * {@code fermyon:spin/variables} and {@code wasi:config/store} (SPEC2 §4.2): the name is
+     * validated, must be in the table, and its template is resolved over the app's variables.
+     */
+    public String componentVariable(LockedComponent component, String name) throws VariableLookupException {
+        String invalid = VariableNames.problem(name);
+        if (invalid != null) {
+            throw new VariableLookupException(VariableLookupException.Kind.INVALID_NAME, "\"" + name + "\": " + invalid);
+        }
+        String template = component.config().get(name);
+        if (template == null) {
+            throw new VariableLookupException(VariableLookupException.Kind.UNDEFINED,
+                    "no variable for \"" + component.id() + "\".\"" + name + "\"");
+        }
+        try {
+            return resolveTemplate(template);
+        } catch (VariableException e) {
+            throw new VariableLookupException(VariableLookupException.Kind.PROVIDER, e.getMessage());
+        }
+    }
+
     public String resolve(String name) throws VariableException {
         if (!declared.containsKey(name)) {
             throw new VariableException("no variable for \"" + name + "\"");

@@ -10,6 +10,7 @@ import dev.spinj.wasm.host.HostInterface;
 import dev.spinj.wasm.kv.KeyValueException;
 import dev.spinj.wasm.kv.KeyValueStore;
 import dev.spinj.wasm.kv.KeyValueStores;
+import dev.spinj.wasm.services.LabelRefusedException;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +26,6 @@ public final class KeyValueHost implements HostInterface {
     private static final int INVALID_STORE = 3;
     private static final int NO_SUCH_KEY = 4;
     private static final int IO = 5;
-    /** Spin's table is effectively unbounded in {@code spin up}; a cap keeps a looping guest finite. */
-    private static final int MAX_OPEN_STORES = 1024;
 
     private final KeyValueStores stores;
 
@@ -72,25 +71,25 @@ public final class KeyValueHost implements HostInterface {
     private long[] open(HostContext ctx, int namePtr, int nameLen, int ret) {
         String name = ctx.abi().liftString(namePtr, nameLen, "key-value store name");
         checkReturnArea(ctx, ret);
-        if (!ctx.component().metadataList("key_value_stores").contains(name)) {
-            ErrorResults.writeEnum(ctx, ret, 4, ACCESS_DENIED);
-        } else if (!stores.defines(name)) {
-            ErrorResults.writeEnum(ctx, ret, 4, NO_SUCH_STORE);
+        KeyValueStore store;
+        try {
+            store = stores.storeFor(ctx.component(), name);
+        } catch (LabelRefusedException e) {
+            ErrorResults.writeEnum(ctx, ret, 4, switch (e.reason()) {
+                case ACCESS_DENIED -> ACCESS_DENIED;
+                case UNDEFINED -> NO_SUCH_STORE;
+            });
+            return null;
+        } catch (KeyValueException e) {
+            ErrorResults.writeStringCase(ctx, ret, 4, IO, e.getMessage());
+            return null;
+        }
+        int handle = handles(ctx).add(store);
+        if (handle < 0) {
+            ErrorResults.writeEnum(ctx, ret, 4, STORE_TABLE_FULL);
         } else {
-            KeyValueStore store;
-            try {
-                store = stores.store(name);
-            } catch (KeyValueException e) {
-                ErrorResults.writeStringCase(ctx, ret, 4, IO, e.getMessage());
-                return null;
-            }
-            int handle = handles(ctx).add(store);
-            if (handle < 0) {
-                ErrorResults.writeEnum(ctx, ret, 4, STORE_TABLE_FULL);
-            } else {
-                ctx.abi().memory().writeU8(ret, 0);
-                ctx.abi().memory().writeI32(ret + 4, handle);
-            }
+            ctx.abi().memory().writeU8(ret, 0);
+            ctx.abi().memory().writeI32(ret + 4, handle);
         }
         return null;
     }
@@ -164,6 +163,6 @@ public final class KeyValueHost implements HostInterface {
     }
 
     private static HandleTable<KeyValueStore> handles(HostContext ctx) {
-        return ctx.state(KeyValueHost.class, () -> new HandleTable<>(MAX_OPEN_STORES));
+        return ctx.state(KeyValueHost.class, () -> new HandleTable<>(KeyValueStores.OPEN_STORES_PER_INSTANCE));
     }
 }

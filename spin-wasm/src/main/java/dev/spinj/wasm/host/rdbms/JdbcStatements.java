@@ -9,6 +9,12 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,15 +114,27 @@ final class JdbcStatements implements AutoCloseable {
             case DbValue.FLOATING64 -> statement.setDouble(index, value.real());
             case DbValue.STR -> statement.setString(index, new String(value.bytes(), StandardCharsets.UTF_8));
             case DbValue.BINARY -> statement.setBytes(index, value.bytes());
+            case DbValue.DATE -> statement.setObject(index, LocalDate.parse(text(value)));
+            case DbValue.TIME -> statement.setObject(index, LocalTime.parse(text(value)));
+            case DbValue.DATETIME -> statement.setObject(index, LocalDateTime.parse(text(value)));
+            case DbValue.TIMESTAMP -> statement.setObject(index, OffsetDateTime.ofInstant(Instant.ofEpochSecond(n), ZoneOffset.UTC));
+            case DbValue.UUID -> statement.setObject(index, java.util.UUID.fromString(text(value)));
+            // untyped, so that the server reads the text as the jsonb its column or cast asks for
+            case DbValue.JSONB -> statement.setObject(index, text(value), Types.OTHER);
+            case DbValue.DECIMAL -> statement.setBigDecimal(index, new BigDecimal(text(value)));
             default -> statement.setNull(index, Types.NULL);
         }
     }
 
-    private static RowSet read(ResultSet rows) throws SQLException, RdbmsException {
+    private static String text(DbValue value) {
+        return new String(value.bytes(), StandardCharsets.UTF_8);
+    }
+
+    private RowSet read(ResultSet rows) throws SQLException, RdbmsException {
         ResultSetMetaData meta = rows.getMetaData();
         List<DbColumn> columns = new ArrayList<>();
         for (int c = 1; c <= meta.getColumnCount(); c++) {
-            columns.add(new DbColumn(meta.getColumnLabel(c), dataType(meta, c)));
+            columns.add(new DbColumn(meta.getColumnLabel(c), dataType(meta, c), meta.getColumnTypeName(c)));
         }
         List<List<DbValue>> out = new ArrayList<>();
         while (rows.next()) {
@@ -129,8 +147,27 @@ final class JdbcStatements implements AutoCloseable {
         return new RowSet(columns, out);
     }
 
-    /** The {@code db-data-type} of a JDBC column; unsigned variants where the database says so (MySQL). */
-    private static int dataType(ResultSetMetaData meta, int c) throws SQLException {
+    /**
+     * The {@code db-data-type} of a JDBC column; unsigned variants where the database says so
+     * (MySQL); PostgreSQL's dates, times, uuid, jsonb and numeric as the later interfaces have them.
+     */
+    private int dataType(ResultSetMetaData meta, int c) throws SQLException {
+        if (dialect == RdbmsDialect.POSTGRES) {
+            int later = switch (meta.getColumnType(c)) {
+                case Types.DATE -> DbValue.DATE;
+                case Types.TIME -> DbValue.TIME;
+                case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> DbValue.DATETIME;
+                case Types.NUMERIC, Types.DECIMAL -> DbValue.DECIMAL;
+                default -> switch (meta.getColumnTypeName(c)) {
+                    case "uuid" -> DbValue.UUID;
+                    case "jsonb" -> DbValue.JSONB;
+                    default -> -1;
+                };
+            };
+            if (later >= 0) {
+                return later;
+            }
+        }
         boolean signed = meta.isSigned(c);
         return switch (meta.getColumnType(c)) {
             case Types.BIT, Types.BOOLEAN -> DbValue.BOOLEAN;
@@ -166,12 +203,24 @@ final class JdbcStatements implements AutoCloseable {
                 case DbValue.FLOATING64 -> DbValue.real(type, rows.getDouble(c));
                 case DbValue.STR -> DbValue.bytes(type, rows.getString(c).getBytes(StandardCharsets.UTF_8));
                 case DbValue.BINARY -> DbValue.bytes(type, rows.getBytes(c));
+                case DbValue.DATE -> text(type, rows.getObject(c, LocalDate.class));
+                case DbValue.TIME -> text(type, rows.getObject(c, LocalTime.class));
+                // Spin reads timestamptz as its UTC date and time
+                case DbValue.DATETIME -> text(type, column.typeName().equals("timestamptz")
+                        ? rows.getObject(c, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+                        : rows.getObject(c, LocalDateTime.class));
+                case DbValue.DECIMAL -> text(type, rows.getBigDecimal(c).toPlainString());
+                case DbValue.UUID, DbValue.JSONB -> text(type, rows.getString(c));
                 default -> DbValue.of(DbValue.UNSUPPORTED);
             };
         } catch (SQLException | ArithmeticException e) {
             throw new RdbmsException(RdbmsException.VALUE_CONVERSION_FAILED,
                     "cannot read column '" + column.name() + "': " + e.getMessage(), e);
         }
+    }
+
+    private static DbValue text(int tag, Object value) {
+        return DbValue.bytes(tag, value.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.spinj.wasm.host.ErrorResults;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostImport;
 import dev.spinj.wasm.host.HostInterface;
-import dev.spinj.wasm.host.http.AppAllowLists;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,25 +17,15 @@ import java.util.List;
  * {@code fermyon:spin/mysql.*} (SPEC 3.6): the two interfaces share their types and layouts, so
  * one class serves both, told apart by {@link RdbmsDialect}.
  */
-public final class RdbmsHost implements HostInterface, AutoCloseable {
+public final class RdbmsHost implements HostInterface {
     private static final int COLUMN_SIZE = 12;
 
+    private final RdbmsService service;
     private final RdbmsDialect dialect;
-    private final DatabaseAllowList allowList;
-    private final JdbcStatements statements;
 
-    private RdbmsHost(RdbmsDialect dialect, AppAllowLists allowLists) {
-        this.dialect = dialect;
-        this.allowList = new DatabaseAllowList(allowLists);
-        this.statements = new JdbcStatements(dialect);
-    }
-
-    public static RdbmsHost postgres(AppAllowLists allowLists) {
-        return new RdbmsHost(RdbmsDialect.POSTGRES, allowLists);
-    }
-
-    public static RdbmsHost mysql(AppAllowLists allowLists) {
-        return new RdbmsHost(RdbmsDialect.MYSQL, allowLists);
+    public RdbmsHost(RdbmsService service) {
+        this.service = service;
+        this.dialect = service.dialect();
     }
 
     @Override
@@ -70,7 +59,8 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
         abi.memory().checkRange(ret, 20, dialect.scheme + " query return area");
         RowSet rows;
         try {
-            rows = statements.query(connections(ctx), target(ctx, call.address()), call.sql(), call.parameters());
+            rows = service.statements().query(connections(ctx), service.target(ctx.componentId(), call.address()), call.sql(),
+                    call.parameters());
         } catch (RdbmsException e) {
             ErrorResults.writeStringCase(ctx, ret, 4, e.errorCase(), e.getMessage());
             return null;
@@ -81,7 +71,7 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
             int at = columns + c * COLUMN_SIZE;
             abi.memory().writeI32(at, name.ptr());
             abi.memory().writeI32(at + 4, name.len());
-            abi.memory().writeU8(at + 8, rows.columns().get(c).dataType());
+            abi.memory().writeU8(at + 8, rows.columns().get(c).legacyDataType());
         }
         int rowArray = abi.allocator().allocate(4, rows.rows().size() * 8);
         for (int r = 0; r < rows.rows().size(); r++) {
@@ -106,7 +96,8 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
         int payload = dialect.executeReturnsRowCount() ? 8 : 4;
         abi.memory().checkRange(ret, 16 + (payload - 4), dialect.scheme + " execute return area");
         try {
-            long count = statements.execute(connections(ctx), target(ctx, call.address()), call.sql(), call.parameters());
+            long count = service.statements().execute(connections(ctx), service.target(ctx.componentId(), call.address()),
+                    call.sql(), call.parameters());
             abi.memory().writeU8(ret, 0);
             if (dialect.executeReturnsRowCount()) {
                 abi.memory().writeI64(ret + 8, count);
@@ -117,17 +108,8 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
         return null;
     }
 
-    /** The parsed address, once the component's allow-list admits it; Spin's words when it does not. */
-    private DatabaseAddress target(HostContext ctx, String address) throws RdbmsException {
-        DatabaseAddress parsed = dialect.parse(address);
-        if (!allowList.allows(ctx.componentId(), parsed.endpoint())) {
-            throw new RdbmsException(RdbmsException.CONNECTION_FAILED, "address " + parsed.endpoint() + " is not permitted", null);
-        }
-        return parsed;
-    }
-
     private InstanceConnections connections(HostContext ctx) {
-        return ctx.state(this, statements::connectionsForInstance);
+        return ctx.state(this, service::connectionsForInstance);
     }
 
     private static List<DbValue> liftParameters(CanonicalAbi abi, int ptr, int count, String what) {
@@ -172,8 +154,8 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
             DbValue value = values.get(i);
             int at = array + i * DbValue.SIZE;
             int p = at + 8;
-            memory.writeU8(at, value.tag());
-            switch (value.tag()) {
+            memory.writeU8(at, value.legacyTag());
+            switch (value.legacyTag()) {
                 case DbValue.BOOLEAN, DbValue.INT8, DbValue.UINT8 -> memory.writeU8(p, (int) value.number());
                 case DbValue.INT16, DbValue.UINT16 -> memory.writeU16(p, (int) value.number());
                 case DbValue.INT32, DbValue.UINT32 -> memory.writeI32(p, (int) value.number());
@@ -188,10 +170,5 @@ public final class RdbmsHost implements HostInterface, AutoCloseable {
             }
         }
         return new Slice(array, values.size());
-    }
-
-    @Override
-    public void close() {
-        statements.close();
     }
 }

@@ -3,4 +3,4 @@ package dev.spinj.wasm.host.rdbms;
 import java.util.List;
 
 /** A query's {@code row-set}: typed columns and rows of values. */
-record RowSet(List<DbColumn> columns, List<List<DbValue>> rows) {}
+public record RowSet(List<DbColumn> columns, List<List<DbValue>> rows) {}

@@ -1,7 +1,6 @@
 package dev.spinj.wasm.host.redis;
 
 import dev.spinj.loader.lock.LockedApp;
-import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.abi.CanonicalAbi;
 import dev.spinj.wasm.abi.GuestAbiException;
 import dev.spinj.wasm.abi.GuestMemory;
@@ -10,18 +9,9 @@ import dev.spinj.wasm.host.ErrorResults;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostImport;
 import dev.spinj.wasm.host.HostInterface;
-import dev.spinj.wasm.redis.RedisCallTimeout;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +34,10 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
     private static final int S64_ERROR_AT = 8;
     private static final int PARAMETER_SIZE = 16;
 
-    private final RedisConnections connections = new RedisConnections();
-    private final RespConnectionPool executeConnections = new RespConnectionPool();
-    private final Map<String, RedisAllowList> allowLists = new HashMap<>();
+    private final RedisService redis;
 
     public OutboundRedisHost(LockedApp app) {
-        for (LockedComponent component : app.components()) {
-            allowLists.put(component.id(), RedisAllowList.of(component));
-        }
+        this.redis = RedisService.forLockedApp(app);
     }
 
     @Override
@@ -68,22 +54,29 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
     public List<HostImport> imports() {
         return List.of(
                 HostImport.i32s("publish", 7, (ctx, a) -> run(ctx, "publish", a, UNIT_ERROR_AT,
-                        typed(c -> c.publish(key(ctx, a, 2), bytes(ctx, a, 4))), OutboundRedisHost::writeUnit)),
+                        address -> {
+                            redis.publish(address, key(ctx, a, 2), bytes(ctx, a, 4));
+                            return null;
+                        }, OutboundRedisHost::writeUnit)),
                 HostImport.i32s("set", 7, (ctx, a) -> run(ctx, "set", a, UNIT_ERROR_AT,
-                        typed(c -> c.set(key(ctx, a, 2), bytes(ctx, a, 4))), OutboundRedisHost::writeUnit)),
+                        address -> {
+                            redis.set(address, key(ctx, a, 2), bytes(ctx, a, 4));
+                            return null;
+                        }, OutboundRedisHost::writeUnit)),
                 // a missing key reads as an empty payload, as in Spin
                 HostImport.i32s("get", 5, (ctx, a) -> run(ctx, "get", a, LIST_ERROR_AT,
-                        typed(c -> c.get(key(ctx, a, 2))), (x, ret, v) -> writeList(x, ret, x.abi().lowerBytes(v == null ? new byte[0] : v)))),
+                        address -> redis.get(address, key(ctx, a, 2)),
+                        (x, ret, v) -> writeList(x, ret, x.abi().lowerBytes(v == null ? new byte[0] : v)))),
                 HostImport.i32s("incr", 5, (ctx, a) -> run(ctx, "incr", a, S64_ERROR_AT,
-                        typed(c -> c.incr(key(ctx, a, 2))), OutboundRedisHost::writeS64)),
+                        address -> redis.incr(address, key(ctx, a, 2)), OutboundRedisHost::writeS64)),
                 HostImport.i32s("del", 5, (ctx, a) -> run(ctx, "del", a, S64_ERROR_AT,
-                        typed(c -> c.del(keys(ctx, a, 2))), OutboundRedisHost::writeS64)),
+                        address -> redis.del(address, keys(ctx, a, 2)), OutboundRedisHost::writeS64)),
                 HostImport.i32s("sadd", 7, (ctx, a) -> run(ctx, "sadd", a, S64_ERROR_AT,
-                        typed(c -> c.sadd(key(ctx, a, 2), keys(ctx, a, 4))), OutboundRedisHost::writeS64)),
+                        address -> redis.sadd(address, key(ctx, a, 2), keys(ctx, a, 4)), OutboundRedisHost::writeS64)),
                 HostImport.i32s("srem", 7, (ctx, a) -> run(ctx, "srem", a, S64_ERROR_AT,
-                        typed(c -> c.srem(key(ctx, a, 2), keys(ctx, a, 4))), OutboundRedisHost::writeS64)),
+                        address -> redis.srem(address, key(ctx, a, 2), keys(ctx, a, 4)), OutboundRedisHost::writeS64)),
                 HostImport.i32s("smembers", 5, (ctx, a) -> run(ctx, "smembers", a, LIST_ERROR_AT,
-                        typed(c -> c.smembers(key(ctx, a, 2))).andThen(OutboundRedisHost::strings),
+                        address -> redis.smembers(address, key(ctx, a, 2)),
                         (x, ret, v) -> writeList(x, ret, x.abi().lowerStrings(v)))),
                 HostImport.i32s("execute", 7, this::execute));
     }
@@ -92,14 +85,9 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
         String command = ctx.abi().liftString((int) a[2], (int) a[3], "redis command");
         List<byte[]> args = parameters(ctx.abi(), (int) a[4], (int) a[5]);
         return run(ctx, "execute " + command, a, LIST_ERROR_AT,
-                address -> ctx.state(ExecuteSession.class, () -> new ExecuteSession(executeConnections))
+                address -> ctx.state(RedisService.Session.class, redis::session)
                         .execute(address, command.getBytes(StandardCharsets.UTF_8), args),
                 OutboundRedisHost::writeResults);
-    }
-
-    /** A command of Lettuce's typed API on the shared connection to the address, awaited until the guest's deadline. */
-    private <T> Function<String, T> typed(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
-        return address -> RedisCallTimeout.await(command.apply(connections.commands(address)));
     }
 
     /** Writes an import's {@code ok} result at its return pointer. */
@@ -117,10 +105,9 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
             Function<String, T> command, OkWriter<T> ok) {
         String address = ctx.abi().liftString((int) args[0], (int) args[1], "redis address");
         int retptr = (int) args[args.length - 1];
-        RedisAllowList allowed = allowLists.getOrDefault(ctx.componentId(), new RedisAllowList(List.of()));
-        if (!allowed.allows(address)) {
-            LOG.warn("Component {}: outbound Redis {} to {} denied: the address is not in allowed_outbound_hosts {}",
-                    ctx.componentId(), function, address, allowed.entries());
+        if (!redis.allows(ctx.componentId(), address)) {
+            LOG.warn("Component {}: outbound Redis {} to {} denied: the address is not in allowed_outbound_hosts",
+                    ctx.componentId(), function, address);
             ErrorResults.writeEnum(ctx, retptr, errorAt, ERROR);
             return null;
         }
@@ -151,22 +138,6 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
         byte[][] out = new byte[strings.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = strings.get(i).getBytes(StandardCharsets.UTF_8);
-        }
-        return out;
-    }
-
-    /** Set members as {@code list<string>}: a member that is not UTF-8 fails the call, as in Spin. */
-    private static List<String> strings(Set<byte[]> members) {
-        List<String> out = new ArrayList<>(members.size());
-        for (byte[] m : members) {
-            try {
-                out.add(StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(m)).toString());
-            } catch (CharacterCodingException e) {
-                throw new RedisReplyException("a set member is not valid UTF-8");
-            }
         }
         return out;
     }
@@ -242,7 +213,6 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
 
     @Override
     public void close() {
-        connections.close();
-        executeConnections.close();
+        redis.close();
     }
 }

@@ -1,7 +1,7 @@
 package dev.spinj.wasm.host.redis;
 
-/** Redis answered a command with an error reply (or a reply the guest's types cannot hold). */
-final class RedisReplyException extends RuntimeException {
+/** Redis answered a command with an error reply. */
+public final class RedisReplyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     RedisReplyException(String message) {

@@ -25,7 +25,7 @@ import org.sqlite.SQLiteConnection;
  * waiting for the connection gives up when the deadline interrupts the thread, and a running
  * statement is aborted by SQLite's progress handler once {@link Deadlines#remaining()} is zero.
  */
-final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements AutoCloseable {
     /** SQLite virtual-machine steps between two deadline checks: microseconds of work. */
     private static final int STEPS_PER_DEADLINE_CHECK = 10_000;
 
@@ -60,10 +60,14 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Column names and rows of one statement with {@code ?} parameters bound in order. */
-    record Result(List<String> columns, List<List<SqliteValue>> rows) {}
+    /**
+     * Column names and rows of one statement with {@code ?} parameters bound in order, and the
+     * connection's {@code last_insert_rowid()} and {@code changes()} right after it: read under
+     * the same lock, so another instance's statement cannot slip in between.
+     */
+    public record Result(List<String> columns, List<List<SqliteValue>> rows, long lastInsertRowid, long changes) {}
 
-    Result execute(String sql, List<SqliteValue> parameters) throws SqliteException {
+    public Result execute(String sql, List<SqliteValue> parameters) throws SqliteException {
         String refusal = SqliteSandbox.refusal(sql);
         if (refusal != null) {
             throw new SqliteException(refusal, null);
@@ -97,7 +101,7 @@ final class SqliteDatabase implements AutoCloseable {
                 bind(statement, i + 1, parameters.get(i));
             }
             if (!statement.execute()) {
-                return new Result(List.of(), List.of());
+                return withCounts(List.of(), List.of());
             }
             try (ResultSet rows = statement.getResultSet()) {
                 ResultSetMetaData meta = rows.getMetaData();
@@ -113,8 +117,16 @@ final class SqliteDatabase implements AutoCloseable {
                     }
                     out.add(row);
                 }
-                return new Result(columns, out);
+                return withCounts(columns, out);
             }
+        }
+    }
+
+    private Result withCounts(List<String> columns, List<List<SqliteValue>> rows) throws SQLException {
+        try (Statement counts = connection.createStatement();
+                ResultSet row = counts.executeQuery("SELECT last_insert_rowid(), changes()")) {
+            row.next();
+            return new Result(columns, rows, row.getLong(1), row.getLong(2));
         }
     }
 

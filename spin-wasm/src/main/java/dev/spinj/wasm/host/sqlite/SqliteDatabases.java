@@ -3,6 +3,7 @@ package dev.spinj.wasm.host.sqlite;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.config.RuntimeConfigException;
+import dev.spinj.wasm.services.LabelRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.Map;
 public final class SqliteDatabases implements AutoCloseable {
     public static final String DEFAULT = "default";
     static final String DEFAULT_FILE = "sqlite_db.db";
+    /** Spin's connection table holds 256 per instance. */
+    public static final int CONNECTIONS_PER_INSTANCE = 256;
 
     private final Map<String, Path> configs;
     private final Map<String, SqliteDatabase> open = new HashMap<>();
@@ -50,6 +53,15 @@ public final class SqliteDatabases implements AutoCloseable {
 
     boolean defines(String label) {
         return configs.containsKey(label);
+    }
+
+    /**
+     * The database {@code label} as {@code component} may use it: refused when the component
+     * does not list the label ({@code sqlite_databases}), then when nothing defines it.
+     */
+    public SqliteDatabase databaseFor(LockedComponent component, String label) throws LabelRefusedException, SqliteException {
+        LabelRefusedException.check(component, "databases", "SQLite database", label, defines(label));
+        return database(label);
     }
 
     synchronized SqliteDatabase database(String label) throws SqliteException {

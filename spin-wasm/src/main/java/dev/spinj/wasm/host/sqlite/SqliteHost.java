@@ -9,6 +9,7 @@ import dev.spinj.wasm.host.HandleTable;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostImport;
 import dev.spinj.wasm.host.HostInterface;
+import dev.spinj.wasm.services.LabelRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * {@code sqlite.*} / {@code fermyon:spin/sqlite.*} (SPEC 3.5): {@code open} checks the component's
  * {@code sqlite_databases} (lock metadata {@code databases}), {@code execute} runs one statement
- * with parameters and returns columns and rows. At most 256 connections per instance, as in Spin.
+ * with parameters and returns columns and rows. At most 256 connections per instance, as in Spin
+ * ({@link SqliteDatabases#CONNECTIONS_PER_INSTANCE}).
  */
 public final class SqliteHost implements HostInterface {
     private static final int NO_SUCH_DATABASE = 0;
@@ -24,7 +26,6 @@ public final class SqliteHost implements HostInterface {
     private static final int INVALID_CONNECTION = 2;
     private static final int DATABASE_FULL = 3;
     private static final int IO = 4;
-    private static final int MAX_CONNECTIONS = 256;
 
     private final SqliteDatabases databases;
 
@@ -57,23 +58,25 @@ public final class SqliteHost implements HostInterface {
         String name = ctx.abi().liftString((int) args[0], (int) args[1], "SQLite database name");
         int ret = (int) args[2];
         ctx.abi().memory().checkRange(ret, 16, "SQLite open return area");
-        if (!ctx.component().metadataList("databases").contains(name)) {
-            ErrorResults.writeEnum(ctx, ret, 4, ACCESS_DENIED);
-        } else if (!databases.defines(name)) {
-            ErrorResults.writeEnum(ctx, ret, 4, NO_SUCH_DATABASE);
+        SqliteDatabase database;
+        try {
+            database = databases.databaseFor(ctx.component(), name);
+        } catch (LabelRefusedException e) {
+            ErrorResults.writeEnum(ctx, ret, 4, switch (e.reason()) {
+                case ACCESS_DENIED -> ACCESS_DENIED;
+                case UNDEFINED -> NO_SUCH_DATABASE;
+            });
+            return null;
+        } catch (SqliteException e) {
+            ErrorResults.writeStringCase(ctx, ret, 4, IO, e.getMessage());
+            return null;
+        }
+        int handle = connections(ctx).add(database);
+        if (handle < 0) {
+            ErrorResults.writeEnum(ctx, ret, 4, DATABASE_FULL);
         } else {
-            try {
-                int handle = connections(ctx).add(databases.database(name));
-                if (handle < 0) {
-                    ErrorResults.writeEnum(ctx, ret, 4, DATABASE_FULL);
-                } else {
-                    GuestMemory memory = ctx.abi().memory();
-                    memory.writeU8(ret, 0);
-                    memory.writeI32(ret + 4, handle);
-                }
-            } catch (SqliteException e) {
-                ErrorResults.writeStringCase(ctx, ret, 4, IO, e.getMessage());
-            }
+            ctx.abi().memory().writeU8(ret, 0);
+            ctx.abi().memory().writeI32(ret + 4, handle);
         }
         return null;
     }
@@ -161,6 +164,6 @@ public final class SqliteHost implements HostInterface {
     }
 
     private static HandleTable<SqliteDatabase> connections(HostContext ctx) {
-        return ctx.state(SqliteHost.class, () -> new HandleTable<>(MAX_CONNECTIONS));
+        return ctx.state(SqliteHost.class, () -> new HandleTable<>(SqliteDatabases.CONNECTIONS_PER_INSTANCE));
     }
 }
