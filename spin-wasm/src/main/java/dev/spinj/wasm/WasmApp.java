@@ -27,7 +27,6 @@ public final class WasmApp implements AutoCloseable {
     private final WasmEngine engine;
     private final HostLinker linker;
     private final boolean writableMounts;
-    private final OutboundRedisHost outboundRedis;
     private final HostServices services;
 
     private WasmApp(Builder b) {
@@ -38,8 +37,7 @@ public final class WasmApp implements AutoCloseable {
         List<HostInterface> interfaces = new ArrayList<>();
         interfaces.add(new ConfigHost(services.variables()));
         interfaces.addAll(services.interfaces());
-        this.outboundRedis = new OutboundRedisHost(app);
-        interfaces.add(outboundRedis);
+        interfaces.add(new OutboundRedisHost(services.redis()));
         this.linker = new HostLinker(interfaces);
     }
 
@@ -158,7 +156,6 @@ public final class WasmApp implements AutoCloseable {
     /** Closes the connections host interfaces opened for the app's guests (outbound Redis). */
     @Override
     public void close() {
-        outboundRedis.close();
         services.close();
     }
 }

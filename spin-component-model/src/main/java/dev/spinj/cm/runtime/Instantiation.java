@@ -50,7 +50,7 @@ final class Instantiation {
     private static final CoreFuncType HANDLE_TO_I32 = new CoreFuncType(List.of(CoreValType.I32), List.of(CoreValType.I32));
     private static final CoreFuncType REALLOC = new CoreFuncType(
             List.of(CoreValType.I32, CoreValType.I32, CoreValType.I32, CoreValType.I32), List.of(CoreValType.I32));
-    private static final CoreFuncType HANDLE_TO_NOTHING = new CoreFuncType(List.of(CoreValType.I32), List.of());
+    static final CoreFuncType HANDLE_TO_NOTHING = new CoreFuncType(List.of(CoreValType.I32), List.of());
 
     private final LinkedComponent linked;
     private final Component component;

@@ -42,6 +42,9 @@ public final class LinkedCoreModule implements LinkedGuest {
         }
     }
 
+    /** One {@code [resource-drop]R} import: the handle table drop of an imported resource. */
+    record ResourceDrop(String module, String field, ResourceType type) {}
+
     /** One lifted export: where it goes in the instance's exports, its core export, post-return and plan. */
     record Lifting(String instance, String function, String coreExport, String postReturn, FunctionAbi abi) {}
 
@@ -50,6 +53,7 @@ public final class LinkedCoreModule implements LinkedGuest {
     private final Composition dependencies;
     private final WasmModule module;
     private final List<Lowering> lowerings;
+    private final List<ResourceDrop> resourceDrops;
     private final List<Lifting> liftings;
     private final Map<ResourceType, ResourceDestructor> hostDestructors;
     private final Function<Instance.Builder, Instance> builder;
@@ -57,7 +61,7 @@ public final class LinkedCoreModule implements LinkedGuest {
     private final List<Supplier<ImportFunction[]>> coreImports;
 
     LinkedCoreModule(String name, ComponentType world, Composition dependencies, CoreModuleEngine.Prepared module, Set<String> coreExports, List<Lowering> lowerings,
-            Collection<Supplier<ImportFunction[]>> coreImports, List<Lifting> liftings,
+            List<ResourceDrop> resourceDrops, Collection<Supplier<ImportFunction[]>> coreImports, List<Lifting> liftings,
             Map<ResourceType, ResourceDestructor> hostDestructors) {
         this.coreImports = List.copyOf(coreImports);
         this.name = name;
@@ -66,6 +70,7 @@ public final class LinkedCoreModule implements LinkedGuest {
         this.module = module.module();
         this.coreExports = Set.copyOf(coreExports);
         this.lowerings = List.copyOf(lowerings);
+        this.resourceDrops = List.copyOf(resourceDrops);
         this.liftings = List.copyOf(liftings);
         this.hostDestructors = hostDestructors;
         this.builder = module.build();
@@ -96,6 +101,13 @@ public final class LinkedCoreModule implements LinkedGuest {
             String fn = l.module() + "#" + l.field();
             imports.addFunction(CoreFunction.lowered(fn, l.abi(), l.target(fromDependencies), state, () -> memory[0], () -> realloc[0])
                     .asImport(l.module(), l.field()));
+        }
+        for (ResourceDrop d : resourceDrops) {
+            String fn = d.module() + "#" + d.field();
+            imports.addFunction(CoreFunction.host(fn, Instantiation.HANDLE_TO_NOTHING, args -> {
+                state.resourceDrop(d.type(), (int) args[0], fn);
+                return new long[0];
+            }).asImport(d.module(), d.field()));
         }
         for (Supplier<ImportFunction[]> functions : coreImports) {
             imports.addFunction(functions.get());

@@ -134,7 +134,7 @@ public final class Linker {
      * section's string encoding.
      *
      * @throws LinkException for an import that is neither a function of the module's world nor
-     *     given by {@link #coreImports} (resource intrinsics are not supported here yet), or as
+     *     given by {@link #coreImports} (a core module may drop handles to imported resources but not define resources), or as
      *     {@link #link}
      */
     public LinkedCoreModule linkCoreModule(byte[] coreModule, String moduleName) {
@@ -169,6 +169,7 @@ public final class Linker {
         Map<ResourceType, ResourceDestructor> hostDestructors = new IdentityHashMap<>();
         Map<String, Object> provided = new HashMap<>();
         List<LinkedCoreModule.Lowering> lowerings = new ArrayList<>();
+        List<LinkedCoreModule.ResourceDrop> resourceDrops = new ArrayList<>();
         Map<String, Supplier<ImportFunction[]>> used = new LinkedHashMap<>();
         for (int i = 0; i < module.importSection().importCount(); i++) {
             com.dylibso.chicory.wasm.types.Import imp = module.importSection().getImport(i);
@@ -188,10 +189,22 @@ public final class Linker {
                 importName = imp.name();
                 type = ft;
             }
+            ResourceType dropped = droppedResource(declared, imp.name());
+            if (dropped != null) {
+                // wit-bindgen's drop of a handle to an imported resource: the canon resource.drop
+                // componentNew would make; the host's destructor runs for an own handle
+                if (fromDependencies.contains(iface)) {
+                    throw new LinkException("core module `" + moduleName + "` drops `" + iface + "." + imp.name()
+                            + "`: resources of dependencies are not supported for core modules yet");
+                }
+                provided.computeIfAbsent(iface, k -> provide(moduleName, k, declared, hostDestructors));
+                resourceDrops.add(new LinkedCoreModule.ResourceDrop(iface, imp.name(), dropped));
+                continue;
+            }
             if (type == null) {
                 throw new LinkException("core module `" + moduleName + "` imports `" + iface + "." + imp.name()
-                        + "`, which is neither a function of its world `" + section.worldName()
-                        + "` nor provided by Linker.coreImports (resource intrinsics are not supported for core modules yet)");
+                        + "`, which is neither a function nor a resource drop of its world `" + section.worldName()
+                        + "` nor provided by Linker.coreImports (core modules may not define resources yet)");
             }
             ComponentFunction target = null; // null: a dependency's, found per instance
             if (!fromDependencies.contains(importName)) {
@@ -224,7 +237,17 @@ public final class Linker {
             }
         });
         return new LinkedCoreModule(moduleName, world, composition, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
-                lowerings, used.values(), liftings, hostDestructors);
+                lowerings, resourceDrops, used.values(), liftings, hostDestructors);
+    }
+
+    /** The resource an import {@code [resource-drop]name} of {@code declared} (an imported interface) drops, or null. */
+    private static ResourceType droppedResource(ExternType declared, String field) {
+        String prefix = "[resource-drop]";
+        if (declared instanceof InstanceType it && field.startsWith(prefix)
+                && it.exports().get(field.substring(prefix.length())) instanceof TypeBound b && b.type() instanceof ResourceType r) {
+            return r;
+        }
+        return null;
     }
 
     private static LinkedCoreModule.Lifting lifting(String moduleName, String instance, String function, String coreExport,

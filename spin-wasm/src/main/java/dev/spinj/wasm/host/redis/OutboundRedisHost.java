@@ -1,6 +1,5 @@
 package dev.spinj.wasm.host.redis;
 
-import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.wasm.abi.CanonicalAbi;
 import dev.spinj.wasm.abi.GuestAbiException;
 import dev.spinj.wasm.abi.GuestMemory;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * timeout, address not allowed) is the {@code error} variant with a warning naming the
  * component; only a guest breaking the ABI traps.
  */
-public final class OutboundRedisHost implements HostInterface, AutoCloseable {
+public final class OutboundRedisHost implements HostInterface {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundRedisHost.class);
     private static final int ERROR = 1;
     /** Where the error byte sits: after the tag, at the alignment of the ok payload. */
@@ -36,8 +35,9 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
 
     private final RedisService redis;
 
-    public OutboundRedisHost(LockedApp app) {
-        this.redis = RedisService.forLockedApp(app);
+    /** @param redis the app's Redis service, shared with the component bindings (closed by its owner) */
+    public OutboundRedisHost(RedisService redis) {
+        this.redis = redis;
     }
 
     @Override
@@ -209,10 +209,5 @@ public final class OutboundRedisHost implements HostInterface, AutoCloseable {
             }
         }
         writeList(ctx, ret, new Slice(array, results.size()));
-    }
-
-    @Override
-    public void close() {
-        redis.close();
     }
 }

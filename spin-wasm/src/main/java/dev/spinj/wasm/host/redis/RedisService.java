@@ -1,7 +1,5 @@
 package dev.spinj.wasm.host.redis;
 
-import dev.spinj.loader.lock.LockedApp;
-import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.host.http.AllowedOutboundHosts;
 import dev.spinj.wasm.host.http.AppAllowLists;
 import dev.spinj.wasm.redis.RedisCallTimeout;
@@ -14,9 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -50,19 +46,6 @@ public final class RedisService implements AutoCloseable {
             URI url = redisUrl(address);
             return hosts != null && url != null && hosts.allows(url);
         });
-    }
-
-    /**
-     * Redis behind {@link RedisAllowList}, what {@code OutboundRedisHost(LockedApp)} has used
-     * without the app's variables. Goes once {@code WasmApp} hands the 1.x host {@link #forApp}'s.
-     */
-    public static RedisService forLockedApp(LockedApp app) {
-        Map<String, RedisAllowList> lists = new HashMap<>();
-        for (LockedComponent component : app.components()) {
-            lists.put(component.id(), RedisAllowList.of(component));
-        }
-        return new RedisService((componentId, address) ->
-                lists.getOrDefault(componentId, new RedisAllowList(List.of())).allows(address));
     }
 
     private static URI redisUrl(String address) {
