@@ -14,6 +14,10 @@ if [ $# -lt 1 ]; then
   echo "usage: $0 OUT_DIR [APP...]" >&2
   exit 2
 fi
+# first, and with shell built-ins only, so that a missing toolchain is what gets reported
+for tool in node npm; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "[js-guests] $tool is not on PATH: install Node.js 18+ with npm" >&2; exit 3; }
+done
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 mkdir -p "$1"
 OUT="$(cd "$1" && pwd)"
@@ -22,10 +26,6 @@ PROJECT="$OUT/node-project"
 
 say() { echo "[js-guests] $*"; }
 elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
-
-for tool in node npm; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "[js-guests] $tool is not on PATH: install Node.js 18+ with npm" >&2; exit 3; }
-done
 
 mkdir -p "$PROJECT"
 cp "$HERE/package.json" "$HERE/package-lock.json" "$HERE/build.mjs" "$PROJECT/"
