@@ -92,11 +92,7 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 # ------------------------------------------------------------------ the table
 report() {
   local n b=bare-netty
-  echo "spinj component bench  $(date -u '+%Y-%m-%d %H:%M:%SZ')  commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet 2>/dev/null || echo '+dirty')"
-  echo "host: $(nproc) cores, $(java -version 2>&1 | head -n1), node $(node --version), $(wrk --version 2>&1 | head -n1 | awk '{ print $1, $2 }')"
-  echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER (wrk and the server share the cores: other load skews everything)"
-  echo "load: wrk -t$THREADS -c$CONNS -d$DURATION --latency (after a ${WARMUP} warm-up); 1-conn: wrk -t1 -c1 -d$LAT_DURATION"
-  echo
+  report_header "spinj component bench" "node $(node --version)"
   printf '%-11s %9s %6s %9s %6s %9s %6s %10s %7s %9s %10s %10s\n' \
     target 'req/s' 'x bare' 'p50 ms' 'x bare' 'p99 ms' 'x bare' '1c p50 ms' errors 'peak RSS' 'first 200' 'warm 200'
   for n in "${ROWS[@]}"; do

@@ -185,5 +185,14 @@ bench_spin() {
 }
 
 # ------------------------------------------------------------------ table helpers
+# report_header TITLE [MORE]: the lines a table starts with (when, which commit, the machine and
+# its load, the wrk settings); MORE joins the host line. Needs LOAD_BEFORE and LOAD_AFTER.
+report_header() {
+  echo "$1  $(date -u '+%Y-%m-%d %H:%M:%SZ')  commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet 2>/dev/null || echo '+dirty')"
+  echo "host: $(nproc) cores, $(java -version 2>&1 | head -n1)${2:+, $2}, $(wrk --version 2>&1 | head -n1 | awk '{ print $1, $2 }')"
+  echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER (wrk and the server share the cores: other load skews everything)"
+  echo "load: wrk -t$THREADS -c$CONNS -d$DURATION --latency (after a ${WARMUP} warm-up); 1-conn: wrk -t1 -c1 -d$LAT_DURATION"
+  echo
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0 || a == "") print "-"; else printf "%.2f", a / b }'; }
 secs()  { awk -v v="$1" 'BEGIN { if (v == "-" || v == "") print "-"; else printf "%.2f s", v / 1000 }'; }
