@@ -76,11 +76,7 @@ bench_spinj() {
 ROWS=(bare-netty jco-js spinj-js jco-c spinj-c)
 BEGIN_S="$(date +%s)"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== bare-netty" >&2
-start_bare
-FIRST[bare-netty]="$STARTUP_MS"; SECOND[bare-netty]="-"
-load bare-netty
-stop_tree "$SERVER_PID"
+bench_bare
 
 bench_jco   jco-js   "$HELLO_JS/dist/hello-js.wasm" /
 bench_spinj spinj-js "$HELLO_JS/spin.toml"          /

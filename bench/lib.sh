@@ -169,6 +169,15 @@ load() {
   RSS[$name]="$(vmhwm "$MEASURE_PID")"
 }
 
+# bench_bare: the ceiling row, `bare-netty`: started, timed to its first 200, loaded, stopped.
+bench_bare() {
+  echo "== bare-netty" >&2
+  start_bare
+  FIRST[bare-netty]="$STARTUP_MS"; SECOND[bare-netty]="-"
+  load bare-netty
+  stop_tree "$SERVER_PID"
+}
+
 # bench_spin NAME MANIFEST PATH: first start (state dir deleted), stop, second start, load.
 bench_spin() {
   local name="$1" manifest="$2" path="$3"

@@ -15,11 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # ------------------------------------------------------------------ the runs
 BEGIN_S="$(date +%s)"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== bare-netty" >&2
-start_bare
-FIRST[bare-netty]="$STARTUP_MS"; SECOND[bare-netty]="-"
-load bare-netty
-stop_tree "$SERVER_PID"
+bench_bare
 
 bench_spin hello-c    "$ROOT/examples/hello-c/spin.toml"               /hello
 bench_spin wagi-c     "$ROOT/examples/wagi-c/spin.toml"                /
