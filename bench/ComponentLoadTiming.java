@@ -84,6 +84,9 @@ public final class ComponentLoadTiming {
         ComponentInstance first = linked.instantiate();
         System.out.println("first_instance_wall_cpu_ms=" + since(start));
         System.out.println("exports=" + first.exports().keySet());
+        for (int i = 0; i < 200; i++) {
+            linked.instantiate(); // JIT warm-up of the instantiation path
+        }
         long[] cpuMicros = new long[21];
         for (int i = 0; i < cpuMicros.length; i++) {
             long cpu = THREADS.getCurrentThreadCpuTime();
