@@ -7,10 +7,12 @@
 #   DURATION=20s CONNS=64 bench/components.sh
 #
 # Rows: the bare Netty ceiling; examples/hello-js (a ~12 MB StarlingMonkey component) on jco
-# and on spinj; examples/hello-c-component (a 21 KB C component) on jco and on spinj. spinj is
-# started twice, as in run.sh: first with <app>/.spin deleted (no compile cache: cold), then
-# again (compile cache warm), and the warm one takes the load. A server that does not answer
-# 200 (spinj before it serves components) is reported as such and the run goes on.
+# and on spinj; examples/hello-c-component (a 21 KB C component) on jco and on spinj, and the
+# same C code as a core module with a component-type section on spinj (jco serves only
+# components). spinj is started twice, as in run.sh: first with <app>/.spin deleted (no
+# compile cache: cold), then again (compile cache warm), and the warm one takes the load. A
+# server that does not answer 200 (spinj before it serves components) is reported as such and
+# the run goes on.
 # Writes the table to bench/results/components.txt; raw output goes to bench/results/raw/.
 set -euo pipefail
 
@@ -73,15 +75,16 @@ bench_spinj() {
 }
 
 # ------------------------------------------------------------------ the runs
-ROWS=(bare-netty jco-js spinj-js jco-c spinj-c)
+ROWS=(bare-netty jco-js spinj-js jco-c spinj-c spinj-c-core)
 BEGIN_S="$(date +%s)"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 bench_bare
 
-bench_jco   jco-js   "$HELLO_JS/dist/hello-js.wasm" /
-bench_spinj spinj-js "$HELLO_JS/spin.toml"          /
-bench_jco   jco-c    "$HELLO_C/hello.wasm"          /component/
-bench_spinj spinj-c  "$HELLO_C/spin.toml"           /component/
+bench_jco   jco-js       "$HELLO_JS/dist/hello-js.wasm" /
+bench_spinj spinj-js     "$HELLO_JS/spin.toml"          /
+bench_jco   jco-c        "$HELLO_C/hello.wasm"          /component/
+bench_spinj spinj-c      "$HELLO_C/spin.toml"           /component/
+bench_spinj spinj-c-core "$HELLO_C/spin.toml"           /core/
 END_S="$(date +%s)"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -89,14 +92,14 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 report() {
   local n b=bare-netty
   report_header "spinj component bench" "node $(node --version)"
-  printf '%-11s %9s %6s %9s %6s %9s %6s %10s %7s %9s %10s %10s\n' \
+  printf '%-13s %9s %6s %9s %6s %9s %6s %10s %7s %9s %10s %10s\n' \
     target 'req/s' 'x bare' 'p50 ms' 'x bare' 'p99 ms' 'x bare' '1c p50 ms' errors 'peak RSS' 'first 200' 'warm 200'
   for n in "${ROWS[@]}"; do
     if [ -n "${NOTE[$n]:-}" ]; then
-      printf '%-11s %s\n' "$n" "${NOTE[$n]}"
+      printf '%-13s %s\n' "$n" "${NOTE[$n]}"
       continue
     fi
-    printf '%-11s %9s %6s %9s %6s %9s %6s %10s %7s %8s %10s %10s\n' "$n" \
+    printf '%-13s %9s %6s %9s %6s %9s %6s %10s %7s %8s %10s %10s\n' "$n" \
       "${RPS[$n]}" "$(ratio "${RPS[$n]}" "${RPS[$b]}")" \
       "${P50[$n]}" "$(ratio "${P50[$n]}" "${P50[$b]}")" \
       "${P99[$n]}" "$(ratio "${P99[$n]}" "${P99[$b]}")" \

@@ -42,7 +42,7 @@ public final class JcoServe implements AutoCloseable {
     public static JcoServe start(Path component) {
         int port = freePort();
         List<String> command = List.of("node", JsGuests.jcoCli().toString(), "serve", "--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--isolate-requests", "instance", component.toString());
+                "--port", Integer.toString(port), "--isolate-requests", "instance", component.toAbsolutePath().toString());
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
