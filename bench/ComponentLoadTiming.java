@@ -17,7 +17,6 @@ import dev.spinj.cm.types.TypeBound;
 import dev.spinj.wasm.CompiledCoreModules;
 import dev.spinj.wasm.WasmEngine;
 import dev.spinj.wasm.wasi.p2.WasiP2Host;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -35,11 +34,12 @@ import java.util.Map;
  *
  *   java -cp spin-cli/target/spin.jar bench/ComponentLoadTiming.java <component.wasm> <CACHE_DIR>
  *
- * Linking first uses only the host spinj has (WASI 0.2 io/clocks/random/cli) and prints the
- * linker's message for what it lacks; it then links again with every other import stubbed by a
- * host instance of the import's own type whose functions fail when called, so the component's
- * own structure (core modules, aliases, canon lift/lower, nested components) is checked and its
- * core modules compiled. Instantiating calls no import, so the stubs suffice for that too.
+ * Linking first uses only the host spinj has (WASI 0.2: io, clocks, random, cli, filesystem,
+ * sockets) and prints the linker's message for what it lacks; it then links again with every
+ * other import stubbed by a host instance of the import's own type whose functions fail when
+ * called, so the component's own structure (core modules, aliases, canon lift/lower, nested
+ * components) is checked and its core modules compiled. Instantiating calls no import, so the
+ * stubs suffice for that too.
  * Prints key=value lines.
  */
 public final class ComponentLoadTiming {
@@ -110,8 +110,7 @@ public final class ComponentLoadTiming {
     }
 
     private static Linker wasiHost(Linker linker) {
-        OutputStream sink = OutputStream.nullOutputStream();
-        return new WasiP2Host(Map.of(), List.of(), sink, sink).addTo(linker);
+        return new WasiP2Host(WasiP2Host.Config.of(Map.of())).addTo(linker);
     }
 
     /** A host instance of exactly {@code type}: its resources have no-op destructors, its functions throw. */

@@ -1,5 +1,6 @@
 package dev.spinj.wasm;
 
+import dev.spinj.cm.binary.ComponentFormatException;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.config.HostSettings;
@@ -9,6 +10,7 @@ import dev.spinj.wasm.host.HostLinker;
 import dev.spinj.wasm.host.HostServices;
 import dev.spinj.wasm.host.http.AppLoopback;
 import dev.spinj.wasm.host.redis.OutboundRedisHost;
+import dev.spinj.wasm.variables.Variables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.net.URI;
@@ -104,6 +106,11 @@ public final class WasmApp implements AutoCloseable {
         return app;
     }
 
+    /** The app's variables, which also resolve trigger settings written as templates ({@code address = "{{ redis_url }}"}, SPEC2 §6.3). */
+    public Variables variables() {
+        return services.variables();
+    }
+
     /**
      * Tells outbound HTTP where the app itself listens, the target of relative URLs
      * ({@code self}); guests' requests to that origin are served by {@code loopback} on the
@@ -129,11 +136,15 @@ public final class WasmApp implements AutoCloseable {
             throw new ComponentLoadException("Failed to load component '" + componentId + "': cannot read "
                     + component.source().content().source(), e);
         }
+        String source = component.source().content().source();
         CompiledModule compiled;
         try {
-            String source = component.source().content().source();
+            GuestFormat format = GuestFormat.of(wasm);
+            if (format != GuestFormat.SPIN1_MODULE) {
+                return new ComponentPre(component, wasm, format, engine, writableMounts);
+            }
             compiled = engine.compile(wasm, source == null ? "the inline wasm" : source);
-        } catch (ComponentLoadException e) {
+        } catch (ComponentLoadException | ComponentFormatException e) {
             throw new ComponentLoadException("Failed to load component '" + componentId + "'", e);
         }
         return new ComponentPre(component, compiled, linker, writableMounts);

@@ -50,6 +50,11 @@ public final class ComponentInstance {
         destructor.destroy(type, rep);
     }
 
+    /** Destroys resources this component defines, e.g. a dependency's when the main component drops its last handle. */
+    ResourceDestructor destructor() {
+        return destructor;
+    }
+
     private Object export(String name) {
         int hash = name.indexOf('#');
         if (hash < 0) {

@@ -61,13 +61,19 @@ final class Instantiation {
     private final Map<String, Object> exports = new LinkedHashMap<>();
     /** Resource types this scope imports (as declared here) mapped to the types its instantiator supplied. */
     private final Map<ResourceType, ResourceType> typeArgs = new IdentityHashMap<>();
+    /** Destructors of resources that dependencies define, by the dependency's type (the root scope only). */
+    private final Map<ResourceType, ResourceDestructor> dependencyDestructors;
+    /** Nested component instances, which may define resources this scope's exports hand out. */
+    private final List<Instantiation> children = new ArrayList<>();
     private final InstanceState state;
 
-    Instantiation(LinkedComponent linked, Component component, Map<String, Object> imports, Instantiation parent) {
+    Instantiation(LinkedComponent linked, Component component, Map<String, Object> imports, Instantiation parent,
+            Map<ResourceType, ResourceDestructor> dependencyDestructors) {
         this.linked = linked;
         this.component = component;
         this.imports = imports;
         this.parent = parent;
+        this.dependencyDestructors = dependencyDestructors;
         for (Sort s : Sort.values()) {
             values.put(s, new ArrayList<>());
         }
@@ -108,7 +114,9 @@ final class Instantiation {
             for (dev.spinj.cm.binary.Instance.Arg a : inst.args()) {
                 args.put(a.name(), get(a.item()));
             }
-            add(Sort.INSTANCE, new Instantiation(linked, nested, args, this).run());
+            Instantiation child = new Instantiation(linked, nested, args, this, Map.of());
+            children.add(child);
+            add(Sort.INSTANCE, child.run());
         } else if (d instanceof Exports bag) {
             Map<String, Object> items = new LinkedHashMap<>();
             for (dev.spinj.cm.binary.Instance.InlineExport e : bag.exports()) {
@@ -261,9 +269,10 @@ final class Instantiation {
     }
 
     private void destroy(ResourceType type, int rep) {
-        if (definesHere(type)) {
+        Instantiation definer = definer(type);
+        if (definer != null) {
             if (type.destructorCoreFunc() != ResourceType.NO_DESTRUCTOR) {
-                ((CoreFunction) get(Sort.CORE_FUNC, type.destructorCoreFunc())).call(rep);
+                ((CoreFunction) definer.get(Sort.CORE_FUNC, type.destructorCoreFunc())).call(rep);
             }
             return;
         }
@@ -276,7 +285,28 @@ final class Instantiation {
         ResourceDestructor host = linked.hostDestructor(type);
         if (host != null) {
             host.destroy(type, rep);
+            return;
         }
+        // a resource a dependency defines: its destructor runs in the dependency's instance
+        ResourceType actual = supplied != null ? supplied : type;
+        ResourceDestructor dependency = dependencyDestructors.get(actual);
+        if (dependency != null) {
+            dependency.destroy(actual, rep);
+        }
+    }
+
+    /** This scope or the nested instance (at any depth) that defines {@code type}, or null. */
+    private Instantiation definer(ResourceType type) {
+        if (definesHere(type)) {
+            return this;
+        }
+        for (Instantiation child : children) {
+            Instantiation definer = child.definer(type);
+            if (definer != null) {
+                return definer;
+            }
+        }
+        return null;
     }
 
     private boolean definesHere(ResourceType type) {

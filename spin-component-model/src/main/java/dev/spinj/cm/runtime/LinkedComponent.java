@@ -7,7 +7,9 @@ import dev.spinj.cm.abi.ResourceDestructor;
 import dev.spinj.cm.binary.Canon;
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.CoreModule;
+import dev.spinj.cm.types.ComponentType;
 import dev.spinj.cm.types.ResourceType;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -16,7 +18,7 @@ import java.util.function.Function;
  * every lift and lower planned. {@link #instantiate()} is the only per-instance work and may be
  * called from any thread.
  */
-public final class LinkedComponent {
+public final class LinkedComponent implements LinkedGuest {
     final String name;
     final Component component;
     private final Map<String, Object> imports;
@@ -24,22 +26,39 @@ public final class LinkedComponent {
     private final Map<CoreModule, WasmModule> modules;
     private final Map<WasmModule, Function<Instance.Builder, Instance>> builders;
     private final Map<Canon, FunctionAbi> plans;
+    private final Composition dependencies;
 
-    LinkedComponent(String name, Component component, Map<String, Object> imports,
+    LinkedComponent(String name, Component component, Map<String, Object> imports, Composition dependencies,
             Map<ResourceType, ResourceDestructor> hostDestructors, Map<CoreModule, WasmModule> modules,
             Map<WasmModule, Function<Instance.Builder, Instance>> builders, Map<Canon, FunctionAbi> plans) {
         this.name = name;
         this.component = component;
         this.imports = imports;
+        this.dependencies = dependencies;
         this.hostDestructors = hostDestructors;
         this.modules = modules;
         this.builders = builders;
         this.plans = plans;
     }
 
-    /** A fresh instance: runs the component's definitions (core instantiations, aliases, canon, nested components). */
+    @Override
+    public ComponentType type() {
+        return component.type();
+    }
+
+    /**
+     * A fresh instance: instantiates its dependencies (a fresh instance of each), then runs the
+     * component's definitions (core instantiations, aliases, canon, nested components).
+     */
+    @Override
     public ComponentInstance instantiate() {
-        Instantiation root = new Instantiation(this, component, imports, null);
+        Composition.Instances supplied = dependencies.instantiate();
+        Map<String, Object> all = imports;
+        if (!supplied.imports().isEmpty()) {
+            all = new HashMap<>(imports);
+            all.putAll(supplied.imports());
+        }
+        Instantiation root = new Instantiation(this, component, all, null, supplied.destructors());
         return new ComponentInstance(name, root.run(), root.destructor());
     }
 

@@ -9,6 +9,7 @@ import dev.spinj.cm.abi.FunctionAbi;
 import dev.spinj.cm.abi.InstanceState;
 import dev.spinj.cm.abi.Realloc;
 import dev.spinj.cm.abi.ResourceDestructor;
+import dev.spinj.cm.types.ComponentType;
 import dev.spinj.cm.types.ResourceType;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,14 +26,28 @@ import java.util.function.Function;
  * host (other core imports, such as preview1, come from {@link Linker#coreImports}), its exports {@code iface#function} (with {@code cabi_post_*}) are lifted.
  * {@link #instantiate()} gives the same {@link ComponentInstance} a component would.
  */
-public final class LinkedCoreModule {
-    /** One lowered import: the core import it fills, the function behind it and its plan. */
-    record Lowering(String module, String field, ComponentFunction target, FunctionAbi abi) {}
+public final class LinkedCoreModule implements LinkedGuest {
+    /**
+     * One lowered import: the core import it fills, the world's import it belongs to, the
+     * function behind it (null when a dependency provides it) and its plan.
+     */
+    record Lowering(String module, String field, String worldImport, ComponentFunction target, FunctionAbi abi) {
+        /** The function behind the import, for an instance whose dependencies supply {@code fromDependencies}. */
+        ComponentFunction target(Map<String, Object> fromDependencies) {
+            if (target != null) {
+                return target;
+            }
+            Object imported = fromDependencies.get(worldImport);
+            return (ComponentFunction) (imported instanceof Map<?, ?> functions ? functions.get(field) : imported);
+        }
+    }
 
     /** One lifted export: where it goes in the instance's exports, its core export, post-return and plan. */
     record Lifting(String instance, String function, String coreExport, String postReturn, FunctionAbi abi) {}
 
     private final String name;
+    private final ComponentType world;
+    private final Composition dependencies;
     private final WasmModule module;
     private final List<Lowering> lowerings;
     private final List<Lifting> liftings;
@@ -41,11 +56,13 @@ public final class LinkedCoreModule {
     private final Set<String> coreExports;
     private final List<Supplier<ImportFunction[]>> coreImports;
 
-    LinkedCoreModule(String name, CoreModuleEngine.Prepared module, Set<String> coreExports, List<Lowering> lowerings,
+    LinkedCoreModule(String name, ComponentType world, Composition dependencies, CoreModuleEngine.Prepared module, Set<String> coreExports, List<Lowering> lowerings,
             Collection<Supplier<ImportFunction[]>> coreImports, List<Lifting> liftings,
             Map<ResourceType, ResourceDestructor> hostDestructors) {
         this.coreImports = List.copyOf(coreImports);
         this.name = name;
+        this.world = world;
+        this.dependencies = dependencies;
         this.module = module.module();
         this.coreExports = Set.copyOf(coreExports);
         this.lowerings = List.copyOf(lowerings);
@@ -54,7 +71,14 @@ public final class LinkedCoreModule {
         this.builder = module.build();
     }
 
-    /** A fresh instance: the core module instantiated with the lowered imports, {@code _initialize} run (a reactor). */
+    /** The world of the {@code component-type} section: the component's type. */
+    @Override
+    public ComponentType type() {
+        return world;
+    }
+
+    /** A fresh instance (with a fresh instance of each dependency): the core module instantiated with the lowered imports, {@code _initialize} run (a reactor). */
+    @Override
     public ComponentInstance instantiate() {
         ResourceDestructor destructor = (type, rep) -> {
             ResourceDestructor host = hostDestructors.get(type);
@@ -63,13 +87,14 @@ public final class LinkedCoreModule {
             }
         };
         InstanceState state = new InstanceState(Set.of(), destructor);
+        Map<String, Object> fromDependencies = dependencies.instantiate().imports();
         // the lowered imports need the memory and realloc of the instance they are imported into
         Memory[] memory = new Memory[1];
         Realloc[] realloc = new Realloc[1];
         ImportValues.Builder imports = ImportValues.builder();
         for (Lowering l : lowerings) {
             String fn = l.module() + "#" + l.field();
-            imports.addFunction(CoreFunction.lowered(fn, l.abi(), l.target(), state, () -> memory[0], () -> realloc[0])
+            imports.addFunction(CoreFunction.lowered(fn, l.abi(), l.target(fromDependencies), state, () -> memory[0], () -> realloc[0])
                     .asImport(l.module(), l.field()));
         }
         for (Supplier<ImportFunction[]> functions : coreImports) {

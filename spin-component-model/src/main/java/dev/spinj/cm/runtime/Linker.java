@@ -84,16 +84,45 @@ public final class Linker {
      * @throws LinkException for an import nothing provides or a type that does not match
      */
     public LinkedComponent link(Component component, String componentName) {
+        return link(component, componentName, List.of());
+    }
+
+    /**
+     * As {@link #link(Component, String)}, with the imports that {@code dependencies} match
+     * satisfied by their exports instead of by this linker: every instance of the component
+     * gets a fresh instance of each dependency (see {@link Dependency}). The dependencies are
+     * linked already, typically by this linker.
+     *
+     * @throws LinkException as {@link #link(Component, String)}, and, in Spin's words, {@code
+     *     failed to resolve dependencies for component "<c>"} caused by: a dependency that
+     *     matches no import ({@code dependency '<d>' doesn't match any imports of component
+     *     '<c>'}), an import several dependencies match ({@code component '<c>' has dependency
+     *     conflicts: import '<i>' satisfied by dependencies: '<a>, <b>'}), a missing export
+     *     ({@code dependency '<d>' doesn't export '<e>' to satisfy import '<i>'}), or an export
+     *     of the wrong type ({@code an error occurred when preparing dependencies}, caused by
+     *     {@code dependency '<d>' exports '<e>' which is not compatible with import '<i>'},
+     *     caused by what differs)
+     */
+    public LinkedComponent link(Component component, String componentName, List<Dependency> dependencies) {
+        Map<String, ExternType> declaredImports = new LinkedHashMap<>();
+        for (Import imp : component.imports()) {
+            declaredImports.put(imp.name().name(), imp.type());
+        }
+        Composition composition = Composition.resolve(declaredImports, componentName, dependencies);
+        Set<String> fromDependencies = composition.imports();
         Map<String, Object> imports = new LinkedHashMap<>();
         Map<ResourceType, ResourceDestructor> hostDestructors = new IdentityHashMap<>();
         for (Import imp : component.imports()) {
-            imports.put(imp.name().name(), provide(componentName, imp.name().name(), imp.type(), hostDestructors));
+            String name = imp.name().name();
+            if (!fromDependencies.contains(name)) {
+                imports.put(name, provide(componentName, name, imp.type(), hostDestructors));
+            }
         }
         Map<CoreModule, WasmModule> modules = new HashMap<>();
         Map<WasmModule, Function<Instance.Builder, Instance>> builders = new IdentityHashMap<>();
         Map<Canon, FunctionAbi> plans = new IdentityHashMap<>();
         prepare(component, componentName, modules, builders, plans);
-        return new LinkedComponent(componentName, component, imports, hostDestructors, modules, builders, plans);
+        return new LinkedComponent(componentName, component, imports, composition, hostDestructors, modules, builders, plans);
     }
 
     /**
@@ -109,6 +138,15 @@ public final class Linker {
      *     {@link #link}
      */
     public LinkedCoreModule linkCoreModule(byte[] coreModule, String moduleName) {
+        return linkCoreModule(coreModule, moduleName, List.of());
+    }
+
+    /**
+     * As {@link #linkCoreModule(byte[], String)}, with the world's imports that {@code
+     * dependencies} match satisfied by their exports (see {@link #link(Component, String, List)}
+     * for the rules and errors): what Spin does to a componentized module with dependencies.
+     */
+    public LinkedCoreModule linkCoreModule(byte[] coreModule, String moduleName, List<Dependency> dependencies) {
         List<ComponentTypeSection> sections = ComponentTypeSection.read(coreModule);
         if (sections.size() != 1) {
             throw new LinkException("core module `" + moduleName + "` has " + sections.size()
@@ -116,6 +154,8 @@ public final class Linker {
         }
         ComponentTypeSection section = sections.get(0);
         ComponentType world = section.world();
+        Composition composition = Composition.resolve(world.imports(), moduleName, dependencies);
+        Set<String> fromDependencies = composition.imports();
         WasmModule module;
         try {
             module = Parser.parse(coreModule);
@@ -138,25 +178,32 @@ public final class Linker {
                 continue;
             }
             ExternType declared = world.imports().get(iface);
-            ComponentFunction target = null;
+            // the world's import this core import is a function of: an interface, or a function itself
+            String importName = null;
             FuncType type = null;
             if (declared instanceof InstanceType it && it.exports().get(imp.name()) instanceof FuncType ft) {
-                Object exports = provided.computeIfAbsent(iface, k -> provide(moduleName, k, it, hostDestructors));
-                target = (ComponentFunction) ((Map<?, ?>) exports).get(imp.name());
+                importName = iface;
                 type = ft;
             } else if (iface.equals("$root") && world.imports().get(imp.name()) instanceof FuncType ft) {
-                target = (ComponentFunction) provide(moduleName, imp.name(), ft, hostDestructors);
+                importName = imp.name();
                 type = ft;
             }
-            if (target == null) {
+            if (type == null) {
                 throw new LinkException("core module `" + moduleName + "` imports `" + iface + "." + imp.name()
                         + "`, which is neither a function of its world `" + section.worldName()
                         + "` nor provided by Linker.coreImports (resource intrinsics are not supported for core modules yet)");
             }
+            ComponentFunction target = null; // null: a dependency's, found per instance
+            if (!fromDependencies.contains(importName)) {
+                target = declared instanceof InstanceType it
+                        ? (ComponentFunction) ((Map<?, ?>) provided.computeIfAbsent(iface,
+                                k -> provide(moduleName, k, it, hostDestructors))).get(imp.name())
+                        : (ComponentFunction) provide(moduleName, importName, type, hostDestructors);
+            }
             FunctionAbi abi = FunctionAbi.plan(type, section.encoding());
             requireCoreExports(moduleName, "lowered import `" + iface + "." + imp.name() + "`", coreExports,
                     abi.needsMemory(), abi.lowerNeedsRealloc());
-            lowerings.add(new LinkedCoreModule.Lowering(iface, imp.name(), target, abi));
+            lowerings.add(new LinkedCoreModule.Lowering(iface, imp.name(), importName, target, abi));
         }
         List<LinkedCoreModule.Lifting> liftings = new ArrayList<>();
         world.exports().forEach((name, type) -> {
@@ -176,7 +223,7 @@ public final class Linker {
                         + "; only functions and instances of functions are supported");
             }
         });
-        return new LinkedCoreModule(moduleName, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
+        return new LinkedCoreModule(moduleName, world, composition, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
                 lowerings, used.values(), liftings, hostDestructors);
     }
 
@@ -204,12 +251,18 @@ public final class Linker {
     /**
      * What this linker provides for the import {@code name} of type {@code expected}: a host
      * instance's exports (with the import's value types) or a function, checked against the
-     * type; destructors of the host resources it binds are added to {@code hostDestructors}.
+     * type; destructors of the host resources it binds are added to {@code hostDestructors},
+     * under the import's declared type and the host's own.
      */
     private Object provide(String componentName, String name, ExternType expected,
             Map<ResourceType, ResourceDestructor> hostDestructors) {
         if (expected instanceof InstanceType it) {
             HostInstance host = instances.get(InterfaceName.track(name));
+            if (host == null && withoutValueTypes(it).exports().isEmpty()) {
+                // an interface of types only (wit-component imports `fermyon:spin/redis-types` so):
+                // there is nothing to provide, and wasmtime links it as an empty instance too
+                return Map.of();
+            }
             if (host == null) {
                 throw new LinkException("component `" + componentName + "` imports `" + name + "`, which nothing provides");
             }
@@ -220,7 +273,10 @@ public final class Linker {
                     s.boundTo(r).ifPresent(bound -> {
                         ResourceDestructor d = host.destructor(bound);
                         if (d != null) {
+                            // handles of the importing scope have the declared type; nested
+                            // components get the host's own type passed down
                             hostDestructors.put(r, d);
+                            hostDestructors.put(bound, d);
                         }
                     });
                 }
@@ -255,10 +311,11 @@ public final class Linker {
     }
 
     /**
-     * The host's exports plus the value types the import declares, so that the component can
-     * alias them from the imported instance (as wit-component's output does for record types).
+     * The host's (or a dependency's) exports plus the value types the import declares, so that
+     * the component can alias them from the imported instance (as wit-component's output does
+     * for record types).
      */
-    private static Map<String, Object> withDeclaredValueTypes(InstanceType expected, Map<String, Object> provided) {
+    static Map<String, Object> withDeclaredValueTypes(InstanceType expected, Map<String, Object> provided) {
         Map<String, Object> exports = new LinkedHashMap<>(provided);
         expected.exports().forEach((name, type) -> {
             if (type instanceof TypeBound b && b.type() instanceof ValType v) {

@@ -22,6 +22,7 @@ import dev.spinj.cm.types.FuncType;
 import dev.spinj.cm.types.ResourceType;
 import dev.spinj.cm.types.Subtyping;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -71,10 +73,38 @@ class JcoDifferentialTest {
         if (expected.has("rejected")) {
             return Stream.of(rejectedByJco(name, spec, expected));
         }
+        Stream<DynamicNode> whole = outcomes(name, expected,
+                () -> run(ComponentParser.parse(Files.readAllBytes(dir().resolve(name + ".wasm"))), name, spec));
+        if (!Files.exists(dir().resolve(name + ".compose.json"))) {
+            return whole;
+        }
+        // jco ran the composition tools/compose-wat.mjs wrote; spinj runs it and, linked from its
+        // parts (dependencies made from a core module also as that core module), must match too
+        List<DynamicNode> ways = new ArrayList<>(List.of(DynamicContainer.dynamicContainer("composed " + name + ".wasm", whole),
+                DynamicContainer.dynamicContainer("parts linked as dependencies", outcomes(name, expected,
+                        () -> runLinkedParts(name, spec, false)))));
+        if (hasCoreModulePart(name)) {
+            ways.add(DynamicContainer.dynamicContainer("parts linked as dependencies, core modules as such", outcomes(name,
+                    expected, () -> runLinkedParts(name, spec, true))));
+        }
+        return ways.stream();
+    }
+
+    private static boolean hasCoreModulePart(String name) throws IOException {
+        JsonNode composition = read(name + ".compose.json");
+        boolean any = Files.exists(coreModuleOf(composition.get("main").asText()));
+        for (JsonNode d : composition.get("dependencies")) {
+            any |= Files.exists(coreModuleOf(d.get("component").asText()));
+        }
+        return any;
+    }
+
+    /** The fixture's calls file run by {@code runner}, one test per call compared with jco's outcome. */
+    private static Stream<DynamicNode> outcomes(String name, JsonNode expected, Callable<List<JsonNode>> runner) {
         List<JsonNode> actual;
         try {
-            actual = run(ComponentParser.parse(Files.readAllBytes(dir().resolve(name + ".wasm"))), name, spec);
-        } catch (RuntimeException | AssertionError e) {
+            actual = runner.call();
+        } catch (Exception | AssertionError e) {
             return Stream.of(DynamicTest.dynamicTest("links and runs", () -> {
                 throw new AssertionError(name + ": spinj could not run the fixture", e);
             }));
@@ -206,6 +236,43 @@ class JcoDifferentialTest {
         Map<String, ExternType> imports = new LinkedHashMap<>();
         component.imports().forEach(i -> imports.put(i.name().name(), i.type()));
         return run(imports, linker -> linker.link(component, name)::instantiate, spec);
+    }
+
+    /**
+     * A composition's parts ({@code <name>.compose.json}, see tools/compose-wat.mjs) linked with
+     * {@link Linker#link(Component, String, List)}: each dependency by its name and export; with
+     * {@code coreModules}, a part built from a core module ({@code <part>.core.wasm} beside it),
+     * the main one or a dependency, is linked as that core module.
+     */
+    private static List<JsonNode> runLinkedParts(String name, JsonNode spec, boolean coreModules) throws IOException {
+        JsonNode composition = read(name + ".compose.json");
+        return run(Map.of(), linker -> {
+            List<Dependency> plugged = new ArrayList<>();
+            for (JsonNode d : composition.get("dependencies")) {
+                String dependencyName = d.get("name").asText();
+                String export = d.hasNonNull("export") ? d.get("export").asText() : null;
+                plugged.add(new Dependency(dependencyName, part(linker, d.get("component").asText(), coreModules, List.of()),
+                        export));
+            }
+            return part(linker, composition.get("main").asText(), coreModules, plugged)::instantiate;
+        }, spec);
+    }
+
+    private static LinkedGuest part(Linker linker, String wasm, boolean coreModule, List<Dependency> dependencies) {
+        try {
+            Path core = coreModuleOf(wasm);
+            if (coreModule && Files.exists(core)) {
+                return linker.linkCoreModule(Files.readAllBytes(core), core.getFileName().toString(), dependencies);
+            }
+            return linker.link(ComponentParser.parse(Files.readAllBytes(dir().resolve(wasm))), wasm, dependencies);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the core module a fixture component was made from would be. */
+    private static Path coreModuleOf(String wasm) {
+        return dir().resolve(wasm.replace(".wasm", ".core.wasm"));
     }
 
     /** The same for whatever {@code link} makes of a linker providing {@code imports}. */
