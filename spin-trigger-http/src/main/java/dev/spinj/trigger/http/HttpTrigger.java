@@ -94,7 +94,7 @@ public final class HttpTrigger implements AutoCloseable {
             throw new ComponentLoadException(e.getMessage(), e);
         }
         var deadlines = new Deadlines(options.requestTimeout());
-        return new HttpTrigger(new RequestDispatcher(router, executors, deadlines, app.name(), app.version()), wasm, options);
+        return new HttpTrigger(new RequestDispatcher(router, executors, Map.of(), deadlines, app.name(), app.version()), wasm, options);
     }
 
     RequestDispatcher dispatcher() {

@@ -29,6 +29,11 @@ public record InboundRequest(
         String scheme,
         String protocol) {
 
+    /** This request with an empty body, for an executor that takes the bytes as a stream. */
+    public InboundRequest withoutBody() {
+        return new InboundRequest(method, uri, path, query, headers, new byte[0], clientAddress, scheme, protocol);
+    }
+
     /** The first {@code host} header, or null. */
     public String host() {
         return firstHeader("host");
