@@ -135,16 +135,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     /** The client is gone: its waiting requests never start, its running ones are interrupted. */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        for (WorkerPool.Job job : jobs) {
-            job.cancel();
-        }
-        jobs.clear();
         if (body instanceof Streamed s) {
             s.source.fail(new IOException("the client closed the connection before the request body ended"));
         }
         if (streamed != null) {
             streamed.channelClosed();
         }
+        for (WorkerPool.Job job : jobs) {
+            job.cancel();
+        }
+        jobs.clear();
         super.channelInactive(ctx);
     }
 
