@@ -1,6 +1,14 @@
 package dev.spinj.wasm;
 
 import com.dylibso.chicory.runtime.Instance;
+import dev.spinj.cm.binary.Component;
+import dev.spinj.cm.binary.ComponentFormatException;
+import dev.spinj.cm.binary.ComponentParser;
+import dev.spinj.cm.binary.ComponentTypeSection;
+import dev.spinj.cm.runtime.ComponentInstance;
+import dev.spinj.cm.runtime.LinkedComponent;
+import dev.spinj.cm.runtime.LinkedCoreModule;
+import dev.spinj.cm.runtime.Linker;
 import dev.spinj.loader.lock.ContentPath;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.abi.AbiFlavor;
@@ -13,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A component ready to run: compiled module, checked imports, resolved mounts. Each
@@ -20,16 +29,57 @@ import java.util.Set;
  */
 public final class ComponentPre {
     private final LockedComponent component;
+    private final WasiContexts wasiContexts;
+    /** The Spin 1.x shape: a core module with its checked imports; null for a Spin 2+ guest. */
     private final CompiledModule compiled;
     private final HostLinker.ImportPlan imports;
-    private final WasiContexts wasiContexts;
     private final AbiFlavor allocatorFlavor;
+    /** The Spin 2+ shape: makes a linked instance; null for a 1.x module. */
+    private final Supplier<ComponentInstance> linked;
+    private final Set<String> componentExports;
 
+    /** A Spin 1.x core module. */
     ComponentPre(LockedComponent component, CompiledModule compiled, HostLinker linker, boolean writableMounts)
             throws ComponentLoadException {
         this.component = component;
+        this.wasiContexts = wasiContexts(component, writableMounts);
         this.compiled = compiled;
         this.imports = linker.plan(compiled.module(), component.id());
+        this.allocatorFlavor = AbiFlavor.forAllocator(compiled.exports());
+        this.linked = null;
+        this.componentExports = Set.of();
+    }
+
+    /**
+     * A Spin 2+ guest: a component, or a core module with {@code component-type} sections linked
+     * as the component {@code componentNew} would make of it (SPEC2 §1.2), checked against every
+     * host interface once here (an import nothing provides fails startup, as in Spin).
+     */
+    ComponentPre(LockedComponent component, byte[] wasm, GuestFormat format, WasmEngine engine, boolean writableMounts)
+            throws ComponentLoadException {
+        this.component = component;
+        this.wasiContexts = wasiContexts(component, writableMounts);
+        this.compiled = null;
+        this.imports = null;
+        this.allocatorFlavor = null;
+        Linker linker = ComponentHost.linker(component, wasiContexts, new CompiledCoreModules(engine));
+        try {
+            if (format == GuestFormat.COMPONENT) {
+                Component parsed = ComponentParser.parse(wasm);
+                LinkedComponent c = linker.link(parsed, component.id());
+                this.linked = c::instantiate;
+                this.componentExports = Set.copyOf(parsed.type().exports().keySet());
+            } else {
+                LinkedCoreModule m = linker.linkCoreModule(wasm, component.id());
+                this.linked = m::instantiate;
+                this.componentExports = Set.copyOf(ComponentTypeSection.read(wasm).get(0).world().exports().keySet());
+            }
+        } catch (ComponentFormatException | dev.spinj.cm.runtime.LinkException e) {
+            throw new ComponentLoadException(e.getMessage(), e);
+        }
+    }
+
+    private static WasiContexts wasiContexts(LockedComponent component, boolean writableMounts) throws ComponentLoadException {
         List<WasiContexts.Mount> mounts = new ArrayList<>();
         for (ContentPath file : component.files()) {
             try {
@@ -40,11 +90,10 @@ public final class ComponentPre {
             }
         }
         try {
-            this.wasiContexts = new WasiContexts(component.env(), mounts, writableMounts);
+            return new WasiContexts(component.env(), mounts, writableMounts);
         } catch (IOException e) {
             throw new ComponentLoadException("Component '" + component.id() + "': cannot mount its files", e);
         }
-        this.allocatorFlavor = AbiFlavor.forAllocator(compiled.exports());
     }
 
     public String id() {
@@ -55,11 +104,25 @@ public final class ComponentPre {
         return component;
     }
 
+    /** Whether this is a Spin 2+ guest, run with {@link #instantiateComponent}; else a 1.x module run with {@link #instantiate}. */
+    public boolean isComponent() {
+        return linked != null;
+    }
+
+    /** A 1.x module's core exports (empty for a Spin 2+ guest). */
     public Set<String> exports() {
-        return compiled.exports();
+        return compiled == null ? Set.of() : compiled.exports();
+    }
+
+    /** A Spin 2+ guest's component-level exports, e.g. {@code wasi:http/incoming-handler@0.2.0} (empty for a 1.x module). */
+    public Set<String> componentExports() {
+        return componentExports;
     }
 
     public GuestInstance instantiate(WasiInvocation invocation) {
+        if (compiled == null) {
+            throw new IllegalStateException("component '" + component.id() + "' is a Spin 2+ guest: use instantiateComponent");
+        }
         WasiContext wasi = wasiContexts.acquire(invocation);
         HostContext context = new HostContext(component, invocation);
         try (var scope = context.enter()) {
@@ -74,6 +137,26 @@ public final class ComponentPre {
                     () -> wasiContexts.release(wasi));
         } catch (RuntimeException | StackOverflowError e) {
             wasi.close();
+            context.close();
+            throw new GuestTrapException(component.id(), "instantiation", e);
+        }
+    }
+
+    /**
+     * A fresh instance of a Spin 2+ guest serving {@code invocation}: its core modules start from
+     * their compiled code and copy-on-write memory images, and host calls find the invocation's
+     * stdio through the instance's host context.
+     *
+     * @throws GuestTrapException when instantiation traps (a start function, {@code _initialize})
+     */
+    public ComponentGuest instantiateComponent(WasiInvocation invocation) {
+        if (linked == null) {
+            throw new IllegalStateException("component '" + component.id() + "' is a Spin 1.x module: use instantiate");
+        }
+        HostContext context = new HostContext(component, invocation);
+        try (var scope = context.enter()) {
+            return new ComponentGuest(component.id(), linked.get(), context);
+        } catch (RuntimeException | StackOverflowError e) {
             context.close();
             throw new GuestTrapException(component.id(), "instantiation", e);
         }

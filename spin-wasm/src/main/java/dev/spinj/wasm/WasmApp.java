@@ -1,5 +1,6 @@
 package dev.spinj.wasm;
 
+import dev.spinj.cm.binary.ComponentFormatException;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.config.HostSettings;
@@ -129,11 +130,15 @@ public final class WasmApp implements AutoCloseable {
             throw new ComponentLoadException("Failed to load component '" + componentId + "': cannot read "
                     + component.source().content().source(), e);
         }
+        String source = component.source().content().source();
         CompiledModule compiled;
         try {
-            String source = component.source().content().source();
+            GuestFormat format = GuestFormat.of(wasm);
+            if (format != GuestFormat.SPIN1_MODULE) {
+                return new ComponentPre(component, wasm, format, engine, writableMounts);
+            }
             compiled = engine.compile(wasm, source == null ? "the inline wasm" : source);
-        } catch (ComponentLoadException e) {
+        } catch (ComponentLoadException | ComponentFormatException e) {
             throw new ComponentLoadException("Failed to load component '" + componentId + "'", e);
         }
         return new ComponentPre(component, compiled, linker, writableMounts);

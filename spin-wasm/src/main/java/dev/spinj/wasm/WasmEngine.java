@@ -2,6 +2,8 @@ package dev.spinj.wasm;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -15,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +29,14 @@ import org.slf4j.LoggerFactory;
 public final class WasmEngine {
     private static final Logger LOG = LoggerFactory.getLogger(WasmEngine.class);
 
+    /** A compilation (or cache load) shorter than this prints nothing. */
+    private static final long PROGRESS_QUIET_MILLIS = 2_000;
+    private static final long PROGRESS_EVERY_MILLIS = 10_000;
+
     private final Map<String, CompiledModule> modules = new ConcurrentHashMap<>();
     private final long maxInstanceMemoryBytes;
     private final CompileCache cache;
+    private final Path cacheDir;
 
     /**
      * @param maxInstanceMemoryBytes the most memory one instance may grow to
@@ -37,6 +45,7 @@ public final class WasmEngine {
     public WasmEngine(long maxInstanceMemoryBytes, Path compileCacheDir) {
         this.maxInstanceMemoryBytes = maxInstanceMemoryBytes;
         this.cache = compileCacheDir == null ? null : new CompileCache(compileCacheDir);
+        this.cacheDir = compileCacheDir;
     }
 
     public CompiledModule compile(byte[] wasm, String what) throws ComponentLoadException {
@@ -49,7 +58,7 @@ public final class WasmEngine {
         try {
             module = Parser.parse(wasm);
         } catch (ChicoryException e) {
-            throw new ComponentLoadException(what + " is not a valid core wasm module" + componentHint(wasm), e);
+            throw new ComponentLoadException(what + " is not a valid core wasm module", e);
         }
         return compile(digest, module, what);
     }
@@ -74,7 +83,11 @@ public final class WasmEngine {
         if (cache != null) {
             compiler.withCache(cache);
         }
-        var factory = compiler.compile();
+        Function<Instance, Machine> factory;
+        try (var progress = new CompileProgress(what, describe(module), cacheDir == null ? null : cacheDir.toString(),
+                LOG::info, PROGRESS_QUIET_MILLIS, PROGRESS_EVERY_MILLIS)) {
+            factory = compiler.compile();
+        }
         LOG.debug("compiled {} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
         Set<String> exports = new HashSet<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
@@ -86,10 +99,8 @@ public final class WasmEngine {
         return raced == null ? compiled : raced;
     }
 
-    /** Spin 2+ guests are components (binary version 0x0d); say so instead of a bare parse error. */
-    private static String componentHint(byte[] wasm) {
-        boolean component = wasm.length >= 8 && wasm[4] == 0x0d && wasm[6] == 0x01;
-        return component ? " (it is a WebAssembly component, as built by Spin 2+ SDKs; only Spin 1.x core modules are supported)" : "";
+    private static String describe(WasmModule module) {
+        return String.format("%,d functions", module.functionSection().functionCount());
     }
 
     private static String sha256(byte[] data) {

@@ -55,12 +55,4 @@ class LinkingTest {
                 + "(func (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32))))");
         assertDoesNotThrow(() -> prepare(wasm));
     }
-
-    @Test
-    void webAssemblyComponentIsRefusedAsSpin2Plus() {
-        byte[] component = {0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00};
-        var e = assertThrows(ComponentLoadException.class, () -> prepare(component));
-        assertEquals("the inline wasm is not a valid core wasm module (it is a WebAssembly component, as built by "
-                + "Spin 2+ SDKs; only Spin 1.x core modules are supported)", e.getCause().getMessage());
-    }
 }
