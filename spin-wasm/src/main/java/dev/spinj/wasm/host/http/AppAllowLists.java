@@ -70,11 +70,11 @@ public final class AppAllowLists {
         for (String entry : entries) {
             String trimmed = entry.trim();
             int scheme = trimmed.indexOf("://");
-            String wildcard = "*" + OutboundExchange.CHAINING_SUFFIX;
+            String wildcard = "*" + InProcessRequests.CHAINING_SUFFIX;
             if (scheme >= 0 && trimmed.regionMatches(true, scheme + 3, wildcard, 0, wildcard.length())) {
                 String rest = trimmed.substring(scheme + 3 + wildcard.length());
                 if (rest.isEmpty() || rest.startsWith(":") || rest.equals("/")) {
-                    componentIds.forEach(id -> hosts.add(trimmed.substring(0, scheme + 3) + id + OutboundExchange.CHAINING_SUFFIX + rest));
+                    componentIds.forEach(id -> hosts.add(trimmed.substring(0, scheme + 3) + id + InProcessRequests.CHAINING_SUFFIX + rest));
                     continue;
                 }
             }

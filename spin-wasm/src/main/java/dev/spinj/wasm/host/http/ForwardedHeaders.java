@@ -15,7 +15,7 @@ import java.util.Set;
  * client's would let it smuggle a second request past the upstream's parser, so those and every
  * other hop-by-hop header (RFC 9110 7.6.1, plus the ones the JDK client refuses) are dropped.
  */
-final class ForwardedHeaders {
+public final class ForwardedHeaders {
     private static final Set<String> HOP_BY_HOP = Set.of(
             "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
             "content-length", "host", "expect", "http2-settings");
@@ -49,7 +49,7 @@ final class ForwardedHeaders {
     }
 
     /** A header that belongs to one connection, never to the message; {@code name} in lower case. */
-    static boolean isHopByHop(String name) {
+    public static boolean isHopByHop(String name) {
         return HOP_BY_HOP.contains(name) || name.startsWith("proxy-");
     }
 }

@@ -27,10 +27,24 @@ public final class IncomingHandler {
 
     /**
      * Runs {@code handle(request, outparam)} on this thread in {@code guest} (already
-     * instantiated, its HostContext active).
+     * instantiated, its HostContext active). The response head reaches {@code outlet} as soon as
+     * the guest sets it; its body streams on while the guest runs. Never throws for what the
+     * guest does: a trap (or an interrupt by the request's deadline) is {@link
+     * HandlerOutcome.Trapped}.
+     *
+     * @param export the handler export, as {@link #exportName} found it
      */
     public static HandlerOutcome handle(ComponentInstance guest, String export, IncomingHttpRequest request,
             ResponseOutlet outlet) {
-        throw new UnsupportedOperationException("wasi:http incoming-handler is being implemented on branch wasi-http");
+        HttpResources resources = HttpResources.current();
+        ResponseOutparam outparam = new ResponseOutparam(outlet);
+        int requestRep = resources.add(new IncomingRequest(request));
+        int outparamRep = resources.add(outparam);
+        try {
+            guest.call(export + "#handle", requestRep, outparamRep);
+        } catch (RuntimeException | Error e) {
+            return new HandlerOutcome.Trapped(e, outparam.responded());
+        }
+        return outparam.outcome();
     }
 }

@@ -4,26 +4,39 @@ import dev.spinj.cm.runtime.Linker;
 import dev.spinj.wasm.host.http.AppAllowLists;
 import dev.spinj.wasm.host.http.AppOrigin;
 import dev.spinj.wasm.host.http.OutboundHttpSettings;
+import dev.spinj.wasm.wasi.p2.WasiStreams;
 
 /**
- * {@code wasi:http/types} and {@code wasi:http/outgoing-handler} at 0.2.x for one app: the
+ * {@code wasi:http/types} and {@code wasi:http/outgoing-handler} at 0.2.0 (serving every 0.2.x)
+ * for one component: its bodies are wasi:io streams of the component's {@link WasiStreams}, the
  * allow-lists decide before any connection, requests to the app itself and to {@code
- * <id>.spin.internal} stay in-process (SPEC2 §3.7).
+ * <id>.spin.internal} stay in-process (SPEC2 §3.7). Linked once per component; each instance's
+ * objects live in its own table.
  */
 public final class WasiHttpHost {
-    private final AppAllowLists allowLists;
-    private final OutboundHttpSettings settings;
-    private final AppOrigin origin;
+    private final HttpWitTypes types;
+    private final WasiStreams streams;
+    private final OutgoingHandler outgoing;
 
-    /** @param origin the listener's origin and loopback, announced by the trigger once it listens */
-    public WasiHttpHost(AppAllowLists allowLists, OutboundHttpSettings settings, AppOrigin origin) {
-        this.allowLists = allowLists;
-        this.settings = settings;
-        this.origin = origin;
+    /**
+     * @param streams the component's wasi:io host ({@code WasiP2Host.streams()}): bodies are its streams
+     * @param origin the listener's origin and loopback, announced by the trigger once it listens
+     */
+    public WasiHttpHost(WasiStreams streams, AppAllowLists allowLists, OutboundHttpSettings settings, AppOrigin origin) {
+        this.streams = streams;
+        this.types = new HttpWitTypes(streams.error(), streams.pollable(), streams.inputStream(), streams.outputStream());
+        this.outgoing = new OutgoingHandler(types, allowLists, settings, origin);
     }
 
-    /** Adds the {@code wasi:http} instances to {@code linker}. */
+    /** Adds {@code wasi:http/types} and {@code wasi:http/outgoing-handler} to {@code linker}; returns it. */
     public Linker addTo(Linker linker) {
-        throw new UnsupportedOperationException("wasi:http host is being implemented on branch wasi-http");
+        linker.instance("wasi:http/types@0.2.0", new TypesInterface(types, streams).build());
+        linker.instance("wasi:http/outgoing-handler@0.2.0", outgoing.build());
+        return linker;
+    }
+
+    /** How many wasi:http objects the calling instance holds handles to now. */
+    public int liveResources() {
+        return HttpResources.current().size();
     }
 }

@@ -15,36 +15,55 @@ import dev.spinj.cm.types.Primitive;
 import dev.spinj.cm.types.ResourceType;
 import dev.spinj.cm.types.ResultType;
 import dev.spinj.cm.types.TupleType;
-import java.io.OutputStream;
+import dev.spinj.wasm.WasiInvocation;
+import dev.spinj.wasm.host.HostContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code wasi:cli} at 0.2.0 as Spin links it (SPEC2 §5): the component's environment and
- * arguments, no initial cwd, an empty stdin, stdout and stderr into the component's log sinks,
- * {@code exit} ending the guest call with code 0 or 1, and no terminals.
+ * {@code wasi:cli} at 0.2.0 as Spin links it (SPEC2 §5): the event's and the component's
+ * environment (the event's first, as preview1 does), the event's arguments, no initial cwd, the
+ * event's stdin, stdout and stderr written through into the event's log sinks, {@code exit}
+ * ending the guest call with code 0 or 1, and no terminals. Stdio is per instance: taken from the
+ * calling instance's {@link HostContext}.
  */
 final class CliInterfaces {
-    private final IoInterfaces io;
-    private final List<List<String>> environment;
-    private final List<String> arguments;
-    private final OutputSink stdout;
-    private final OutputSink stderr;
+    private final WasiStreams io;
+    private final Map<String, String> environment;
+    private final Object stdioKey = new Object();
 
-    CliInterfaces(IoInterfaces io, Map<String, String> environment, List<String> arguments, OutputStream stdout, OutputStream stderr) {
+    /** One instance's stdio; a failed stdout stays failed for that instance only. */
+    private record Stdio(ReadAhead stdin, OutputStreamSink stdout, OutputStreamSink stderr) {
+        static Stdio of(WasiInvocation invocation) {
+            return new Stdio(ReadAhead.of(new ByteArraySource(invocation.stdin())),
+                    new OutputStreamSink(invocation.stdout()), new OutputStreamSink(invocation.stderr()));
+        }
+    }
+
+    CliInterfaces(WasiStreams io, Map<String, String> environment) {
         this.io = io;
-        this.environment = environment.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList();
-        this.arguments = List.copyOf(arguments);
-        this.stdout = new OutputSink("stdout", stdout);
-        this.stderr = new OutputSink("stderr", stderr);
+        this.environment = environment;
+    }
+
+    private Stdio stdio() {
+        HostContext context = HostContext.current();
+        return context.state(stdioKey, () -> Stdio.of(context.invocation()));
+    }
+
+    private List<List<String>> environment() {
+        List<List<String>> pairs = new ArrayList<>();
+        HostContext.current().invocation().env().forEach((k, v) -> pairs.add(List.of(k, v)));
+        environment.forEach((k, v) -> pairs.add(List.of(k, v)));
+        return pairs;
     }
 
     void addTo(Linker linker) {
         linker.instance("wasi:cli/environment@0.2.0", HostInstance.builder()
                 .function("get-environment", ComponentFunction.of(
-                        func(new ListType(new TupleType(List.of(Primitive.STRING, Primitive.STRING)))), a -> environment))
-                .function("get-arguments", ComponentFunction.of(func(new ListType(Primitive.STRING)), a -> arguments))
+                        func(new ListType(new TupleType(List.of(Primitive.STRING, Primitive.STRING)))), a -> environment()))
+                .function("get-arguments", ComponentFunction.of(func(new ListType(Primitive.STRING)), a -> HostContext.current().invocation().args()))
                 .function("initial-cwd", ComponentFunction.of(func(new OptionType(Primitive.STRING)), a -> Optional.empty()))
                 .build());
         linker.instance("wasi:cli/exit@0.2.0", HostInstance.builder()
@@ -53,13 +72,14 @@ final class CliInterfaces {
                 }))
                 .build());
         linker.instance("wasi:cli/stdin@0.2.0", io.withInputStream(HostInstance.builder())
-                .function("get-stdin", ComponentFunction.of(func(new OwnType(io.inputStream)), a -> io.emptyInputStream("stdin")))
+                .function("get-stdin", ComponentFunction.of(func(new OwnType(io.inputStream())),
+                        a -> io.newInputStream("stdin", stdio().stdin(), () -> {})))
                 .build());
         linker.instance("wasi:cli/stdout@0.2.0", io.withOutputStream(HostInstance.builder())
-                .function("get-stdout", ComponentFunction.of(func(new OwnType(io.outputStream)), a -> io.outputStream(stdout)))
+                .function("get-stdout", ComponentFunction.of(func(new OwnType(io.outputStream())), a -> io.newOutputStream("stdout", stdio().stdout())))
                 .build());
         linker.instance("wasi:cli/stderr@0.2.0", io.withOutputStream(HostInstance.builder())
-                .function("get-stderr", ComponentFunction.of(func(new OwnType(io.outputStream)), a -> io.outputStream(stderr)))
+                .function("get-stderr", ComponentFunction.of(func(new OwnType(io.outputStream())), a -> io.newOutputStream("stderr", stdio().stderr())))
                 .build());
         addTerminals(linker);
     }

@@ -20,22 +20,22 @@ import java.util.List;
  * this host was made, so they start near zero and never wrap for centuries.
  */
 final class ClockInterfaces {
-    private final IoInterfaces io;
+    private final WasiStreams io;
     private final long origin = System.nanoTime();
 
-    ClockInterfaces(IoInterfaces io) {
+    ClockInterfaces(WasiStreams io) {
         this.io = io;
     }
 
     void addTo(Linker linker) {
-        OwnType pollable = new OwnType(io.pollable);
+        OwnType pollable = new OwnType(io.pollable());
         linker.instance("wasi:clocks/monotonic-clock@0.2.0", io.withPollable(HostInstance.builder())
                 .function("now", ComponentFunction.of(func(Primitive.U64), a -> System.nanoTime() - origin))
                 .function("resolution", ComponentFunction.of(func(Primitive.U64), a -> 1L))
                 .function("subscribe-instant", ComponentFunction.of(func(pollable, param("when", Primitive.U64)),
-                        a -> io.pollable(at((Long) a[0]))))
+                        a -> io.newPollable(at((Long) a[0]))))
                 .function("subscribe-duration", ComponentFunction.of(func(pollable, param("when", Primitive.U64)),
-                        a -> io.pollable(Pollable.after((Long) a[0]))))
+                        a -> io.newPollable(Pollable.after((Long) a[0]))))
                 .build());
         RecordType datetime = new RecordType(List.of(new Field("seconds", Primitive.U64), new Field("nanoseconds", Primitive.U32)));
         linker.instance("wasi:clocks/wall-clock@0.2.0", HostInstance.builder()

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
@@ -16,6 +16,9 @@ import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.ComponentParser;
 import dev.spinj.cm.runtime.ComponentInstance;
 import dev.spinj.cm.runtime.Linker;
+import dev.spinj.loader.lock.LockedComponent;
+import dev.spinj.wasm.WasiInvocation;
+import dev.spinj.wasm.host.HostContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +43,8 @@ class WasiP2HostTest {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final Map<String, String> env = new LinkedHashMap<>(Map.of("GREETING", "hello"));
     private WasiP2Host host;
+    private HostContext context;
+    private HostContext.Scope scope;
 
     private ComponentInstance instantiate() throws IOException {
         return instantiate(stdout);
@@ -46,8 +52,19 @@ class WasiP2HostTest {
 
     private ComponentInstance instantiate(OutputStream out) throws IOException {
         env.put("EMPTY", "");
-        host = new WasiP2Host(env, List.of("app", "--flag"), out, stderr);
+        host = new WasiP2Host(WasiP2Host.Config.of(env));
+        context = new HostContext(new LockedComponent("wasi-cli", Map.of(), null, null, null, null),
+                new WasiInvocation(List.of("app", "--flag"), Map.of(), new byte[0], out, stderr));
+        scope = context.enter();
         return host.addTo(new Linker()).link(component(), "wasi-cli").instantiate();
+    }
+
+    @AfterEach
+    void closeInstance() {
+        if (scope != null) {
+            scope.close();
+            context.close();
+        }
     }
 
     private Component component() throws IOException {
@@ -90,19 +107,19 @@ class WasiP2HostTest {
 
     @Test
     void checkWriteGrantsTheWritePermit() throws IOException {
-        assertEquals(IoInterfaces.WRITE_PERMIT, instantiate().call("stdout-permit"));
+        assertEquals(OutputStreamSink.PERMIT, instantiate().call("stdout-permit"));
     }
 
     @Test
     void aWriteOfExactlyThePermitGoesThrough() throws IOException {
-        assertEquals(0L, instantiate().call("write-stdout", IoInterfaces.WRITE_PERMIT));
-        assertEquals(IoInterfaces.WRITE_PERMIT, stdout.size());
+        assertEquals(0L, instantiate().call("write-stdout", OutputStreamSink.PERMIT));
+        assertEquals(OutputStreamSink.PERMIT, stdout.size());
     }
 
     @Test
     void aWriteBeyondThePermitTraps() throws IOException {
         ComponentInstance i = instantiate();
-        TrapException t = assertThrows(TrapException.class, () -> i.call("write-stdout", IoInterfaces.WRITE_PERMIT + 1));
+        TrapException t = assertThrows(TrapException.class, () -> i.call("write-stdout", OutputStreamSink.PERMIT + 1));
         assertTrue(t.getMessage().contains("output-stream.write on stdout: 1048577 bytes exceed the 1048576 permitted"), t.getMessage());
         assertEquals(0, stdout.size());
     }
@@ -280,7 +297,7 @@ class WasiP2HostTest {
     void anInstantAlreadyPastIsReadyAtOnce() throws IOException {
         ComponentInstance i = instantiate();
         // now + (2^64 - 1) wraps to now - 1
-        assertEquals(true, assertTimeoutPreemptively(Duration.ofSeconds(30), () -> i.call("block-until", -1L)));
+        assertEquals(true, assertTimeout(Duration.ofSeconds(30), () -> i.call("block-until", -1L)));
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.spinj.wasm.wasi.p2;
+
+import dev.spinj.wasm.io.ByteSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A {@link ByteSource} the test feeds by hand (chunks, the end, a failure) from any thread, and
+ * that records whether its reader discarded it.
+ */
+final class TestSource implements ByteSource {
+    private final Deque<ByteBuffer> chunks = new ArrayDeque<>();
+    private boolean ended;
+    private IOException failure;
+    private Runnable wake;
+    private volatile boolean discarded;
+
+    void offer(byte[] bytes) {
+        change(() -> chunks.add(ByteBuffer.wrap(bytes)));
+    }
+
+    void end() {
+        change(() -> ended = true);
+    }
+
+    void fail(IOException e) {
+        change(() -> failure = e);
+    }
+
+    boolean discarded() {
+        return discarded;
+    }
+
+    private void change(Runnable change) {
+        Runnable toWake;
+        synchronized (this) {
+            change.run();
+            toWake = wake;
+            wake = null;
+        }
+        if (toWake != null) {
+            toWake.run();
+        }
+    }
+
+    @Override
+    public synchronized ByteBuffer read(int max) throws IOException {
+        if (!chunks.isEmpty()) {
+            ByteBuffer head = chunks.peek();
+            if (head.remaining() <= max) {
+                return chunks.poll();
+            }
+            ByteBuffer part = head.slice().limit(max);
+            head.position(head.position() + max);
+            return part;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return ended ? END : ByteBuffer.allocate(0);
+    }
+
+    @Override
+    public void whenReadable(Runnable wake) {
+        synchronized (this) {
+            if (chunks.isEmpty() && !ended && failure == null) {
+                this.wake = wake;
+                return;
+            }
+        }
+        wake.run();
+    }
+
+    @Override
+    public void discard() {
+        discarded = true;
+    }
+}
