@@ -17,10 +17,13 @@ import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostLinker;
 import dev.spinj.wasm.wasi.WasiContext;
 import dev.spinj.wasm.wasi.WasiContexts;
+import dev.spinj.wasm.wasi.http.WasiHttpHost;
+import dev.spinj.wasm.wasi.p2.WasiStreams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -55,14 +58,14 @@ public final class ComponentPre {
      * as the component {@code componentNew} would make of it (SPEC2 §1.2), checked against every
      * host interface once here (an import nothing provides fails startup, as in Spin).
      */
-    ComponentPre(LockedComponent component, byte[] wasm, GuestFormat format, WasmEngine engine, boolean writableMounts)
-            throws ComponentLoadException {
+    ComponentPre(LockedComponent component, byte[] wasm, GuestFormat format, WasmEngine engine, boolean writableMounts,
+            Function<WasiStreams, WasiHttpHost> wasiHttp) throws ComponentLoadException {
         this.component = component;
         this.wasiContexts = wasiContexts(component, writableMounts);
         this.compiled = null;
         this.imports = null;
         this.allocatorFlavor = null;
-        Linker linker = ComponentHost.linker(component, wasiContexts, new CompiledCoreModules(engine));
+        Linker linker = ComponentHost.linker(component, wasiContexts, new CompiledCoreModules(engine), wasiHttp);
         try {
             if (format == GuestFormat.COMPONENT) {
                 Component parsed = ComponentParser.parse(wasm);

@@ -135,7 +135,7 @@ public final class WasmApp implements AutoCloseable {
         try {
             GuestFormat format = GuestFormat.of(wasm);
             if (format != GuestFormat.SPIN1_MODULE) {
-                return new ComponentPre(component, wasm, format, engine, writableMounts);
+                return new ComponentPre(component, wasm, format, engine, writableMounts, services::wasiHttp);
             }
             compiled = engine.compile(wasm, source == null ? "the inline wasm" : source);
         } catch (ComponentLoadException | ComponentFormatException e) {

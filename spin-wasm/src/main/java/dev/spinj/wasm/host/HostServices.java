@@ -7,6 +7,7 @@ import dev.spinj.wasm.host.http.AppAllowLists;
 import dev.spinj.wasm.host.http.AppLoopback;
 import dev.spinj.wasm.host.http.AppOrigin;
 import dev.spinj.wasm.host.http.OutboundHttpHost;
+import dev.spinj.wasm.host.http.OutboundHttpSettings;
 import dev.spinj.wasm.host.kv.KeyValueHost;
 import dev.spinj.wasm.host.llm.LlmHost;
 import dev.spinj.wasm.host.rdbms.RdbmsHost;
@@ -15,6 +16,8 @@ import dev.spinj.wasm.host.sqlite.SqliteHost;
 import dev.spinj.wasm.kv.KeyValueStores;
 import dev.spinj.wasm.services.llm.LlmService;
 import dev.spinj.wasm.variables.Variables;
+import dev.spinj.wasm.wasi.http.WasiHttpHost;
+import dev.spinj.wasm.wasi.p2.WasiStreams;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,8 @@ public final class HostServices implements AutoCloseable {
     private final KeyValueStores stores;
     private final SqliteDatabases databases;
     private final AppOrigin origin = new AppOrigin();
+    private final AppAllowLists allowLists;
+    private final OutboundHttpSettings httpSettings;
     private final RdbmsHost postgres;
     private final RdbmsHost mysql;
     private final List<HostInterface> interfaces = new ArrayList<>();
@@ -44,7 +49,8 @@ public final class HostServices implements AutoCloseable {
         stores.checkDefined(app);
         databases = SqliteDatabases.configure(settings.stateDir(), settings.runtimeConfig().sqliteDatabases());
         databases.checkDefined(app);
-        AppAllowLists allowLists = AppAllowLists.forApp(app, variables);
+        allowLists = AppAllowLists.forApp(app, variables);
+        httpSettings = settings.http();
         interfaces.add(OutboundHttpHost.forApp(allowLists, settings.http(), origin));
         postgres = RdbmsHost.postgres(allowLists);
         mysql = RdbmsHost.mysql(allowLists);
@@ -55,6 +61,11 @@ public final class HostServices implements AutoCloseable {
         interfaces.add(new LlmHost(LlmService.configure(settings.runtimeConfig().llmCompute())));
         stores.seedDefault(settings.keyValueSeeds());
         databases.runStartupStatements(settings.sqliteStatements());
+    }
+
+    /** A component's {@code wasi:http} host over its WASI 0.2 {@code streams}: the app's allow-lists, settings and origin. */
+    public WasiHttpHost wasiHttp(WasiStreams streams) {
+        return new WasiHttpHost(streams, allowLists, httpSettings, origin);
     }
 
     public static HostServices create(LockedApp app, Map<String, String> processEnv, HostSettings settings) {
