@@ -51,6 +51,12 @@ final class BufferedResponse implements ResponseStream {
         }
     }
 
+    /** In-process there is no connection to close: the caller gets an empty 500. */
+    @Override
+    public synchronized void drop() {
+        end();
+    }
+
     /** The answer once the guest is done: the host's, or the guest's head with what it wrote. */
     synchronized OutboundResponse toOutbound() {
         return answer != null ? answer : new OutboundResponse(status, headers, body.toByteArray());

@@ -116,6 +116,14 @@ final class ChannelResponse implements ResponseStream {
         }
     }
 
+    @Override
+    public synchronized void drop() {
+        if (!started) {
+            started = true;
+            ctx.close();
+        }
+    }
+
     /** On the event loop: the channel's writability changed. */
     void writabilityChanged() {
         if (ctx.channel().isWritable()) {

@@ -3,6 +3,7 @@ package dev.spinj.trigger.http;
 import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import dev.spinj.trigger.http.executor.HttpExecutor;
+import dev.spinj.trigger.http.executor.RequestFailedException;
 import dev.spinj.trigger.http.executor.StreamingHttpExecutor;
 import dev.spinj.trigger.http.routing.Route;
 import dev.spinj.trigger.http.routing.RouteMatch;
@@ -12,6 +13,7 @@ import dev.spinj.wasm.DeadlineExceededException;
 import dev.spinj.wasm.Deadlines;
 import dev.spinj.wasm.GuestTrapException;
 import dev.spinj.wasm.abi.GuestAbiException;
+import dev.spinj.wasm.io.ByteArraySource;
 import dev.spinj.wasm.io.ByteSource;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +127,7 @@ public final class RequestDispatcher implements AutoCloseable {
         StreamingHttpExecutor streaming = streamingExecutors.get(trigger);
         if (streaming != null) {
             var response = new BufferedResponse();
-            execute(match, streaming, request.withoutBody(), new WholeBodySource(request.body()), response);
+            execute(match, streaming, request.withoutBody(), new ByteArraySource(request.body()), response);
             return response.toOutbound();
         }
         HttpExecutor executor = executors.get(trigger);
@@ -172,7 +174,7 @@ public final class RequestDispatcher implements AutoCloseable {
             return cause instanceof ChicoryException || cause instanceof WasiExitException
                     || cause instanceof StackOverflowError || cause instanceof GuestAbiException;
         }
-        return e instanceof GuestAbiException || e instanceof IllegalArgumentException;
+        return e instanceof GuestAbiException || e instanceof IllegalArgumentException || e instanceof RequestFailedException;
     }
 
     @Override

@@ -186,6 +186,17 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
         RouteMatch match = decision.match();
         if (dispatcher.streams(match)) {
+            String target = targetAuthority(req.uri());
+            if (target != null) {
+                // wasi:http guests get one authority (SPEC2 §3.1 step 4): Host and the request target must agree
+                String host = req.headers().get(HttpHeaderNames.HOST);
+                if (host != null && !host.equals(target)) {
+                    ctx.close(); // as Spin's hyper service failing: no response at all
+                    return;
+                }
+                req.headers().set(HttpHeaderNames.HOST, target);
+                request = toInbound(ctx, req, new byte[0]);
+            }
             startStreaming(ctx, match, request, keepAlive, head, !HttpVersion.HTTP_1_0.equals(req.protocolVersion()));
         } else {
             body = new Aggregated(match, request, keepAlive, head, HttpUtil.getContentLength(req, 0L));
@@ -335,9 +346,22 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         return cause instanceof TooLongHttpLineException ? 414 : 400;
     }
 
+    /** The authority of an absolute-form request target ({@code http://host:port/path}), else null. */
+    private static String targetAuthority(String uri) {
+        if (!uri.startsWith("http://") && !uri.startsWith("https://")) {
+            return null;
+        }
+        int start = uri.indexOf("//") + 2;
+        int slash = uri.indexOf('/', start);
+        int end = slash < 0 ? uri.length() : slash;
+        int query = uri.indexOf('?', start);
+        return uri.substring(start, query >= 0 && query < end ? query : end);
+    }
+
     private InboundRequest toInbound(ChannelHandlerContext ctx, HttpRequest req, byte[] body) {
         String uri = req.uri();
-        if (uri.startsWith("http://") || uri.startsWith("https://")) {
+        String authority = targetAuthority(uri);
+        if (authority != null) {
             int slash = uri.indexOf('/', uri.indexOf("//") + 2);
             uri = slash < 0 ? "/" : uri.substring(slash);
         }

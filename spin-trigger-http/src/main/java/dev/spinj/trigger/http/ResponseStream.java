@@ -24,4 +24,10 @@ public interface ResponseStream extends ResponseOutlet {
      * {@code content-length} is cut by closing the connection. A guest that never responded gets a 500.
      */
     void end();
+
+    /**
+     * No response at all: the connection closes (Spin's hyper service failing on a request without
+     * an authority, SPEC2 §3.1 step 4). Nothing happens when a head already went out.
+     */
+    void drop();
 }
