@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+    private static final String CHAINED_HOST_SUFFIX = ".spin.internal";
 
     private final Router router;
     private final Map<Route, HttpExecutor> executors;
@@ -118,8 +119,12 @@ public final class RequestDispatcher implements AutoCloseable {
      * the component's own trigger. Empty when no HTTP trigger serves the component.
      */
     public Optional<OutboundResponse> executeChained(String componentId, InboundRequest request) {
-        return router.routeToComponent(componentId).map(match -> execute(match,
-                router.chainingTrigger(componentId).orElseThrow(), request));
+        return router.routeToComponent(componentId).map(match -> {
+            Route trigger = router.chainingTrigger(componentId).orElseThrow();
+            // Spin strips a chained request's Host: a wasi:http guest's authority is then the target's, <id>.spin.internal
+            boolean needsAuthority = streamingExecutors.containsKey(trigger) && request.host() == null;
+            return execute(match, trigger, needsAuthority ? request.withHost(componentId + CHAINED_HOST_SUFFIX) : request);
+        });
     }
 
     /** By the executor of {@code trigger}'s route; a streaming one answers into a buffer. */
