@@ -181,22 +181,23 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             answer(ctx, OutboundResponse.empty(413), keepAliveWithoutBody, head);
             return;
         }
+        RouteMatch match = decision.match();
+        boolean streams = dispatcher.streams(match);
+        String target = targetAuthority(req.uri());
+        if (streams && target != null) {
+            // wasi:http guests get one authority (SPEC2 §3.1 step 4): Host and the request target must agree
+            String host = req.headers().get(HttpHeaderNames.HOST);
+            if (host != null && !host.equals(target)) {
+                ctx.close(); // as Spin's hyper service failing: no response at all
+                return;
+            }
+            req.headers().set(HttpHeaderNames.HOST, target);
+            request = toInbound(ctx, req, new byte[0]);
+        }
         if (expectsContinue) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
-        RouteMatch match = decision.match();
-        if (dispatcher.streams(match)) {
-            String target = targetAuthority(req.uri());
-            if (target != null) {
-                // wasi:http guests get one authority (SPEC2 §3.1 step 4): Host and the request target must agree
-                String host = req.headers().get(HttpHeaderNames.HOST);
-                if (host != null && !host.equals(target)) {
-                    ctx.close(); // as Spin's hyper service failing: no response at all
-                    return;
-                }
-                req.headers().set(HttpHeaderNames.HOST, target);
-                request = toInbound(ctx, req, new byte[0]);
-            }
+        if (streams) {
             startStreaming(ctx, match, request, keepAlive, head, !HttpVersion.HTTP_1_0.equals(req.protocolVersion()));
         } else {
             body = new Aggregated(match, request, keepAlive, head, HttpUtil.getContentLength(req, 0L));
