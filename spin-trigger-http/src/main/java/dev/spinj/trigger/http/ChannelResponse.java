@@ -102,13 +102,11 @@ final class ChannelResponse implements ResponseStream {
 
     @Override
     public void end() {
+        if (answerUnlessStarted(OutboundResponse.empty(500))) {
+            return;
+        }
         Body sent;
         synchronized (this) {
-            if (!started) {
-                started = true;
-                answer(OutboundResponse.empty(500));
-                return;
-            }
             sent = body;
         }
         if (sent != null) {
