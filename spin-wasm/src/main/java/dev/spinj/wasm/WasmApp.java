@@ -10,6 +10,7 @@ import dev.spinj.wasm.host.HostLinker;
 import dev.spinj.wasm.host.HostServices;
 import dev.spinj.wasm.host.http.AppLoopback;
 import dev.spinj.wasm.host.redis.OutboundRedisHost;
+import dev.spinj.wasm.variables.Variables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.net.URI;
@@ -103,6 +104,11 @@ public final class WasmApp implements AutoCloseable {
 
     public LockedApp app() {
         return app;
+    }
+
+    /** The app's variables, which also resolve trigger settings written as templates ({@code address = "{{ redis_url }}"}, SPEC2 §6.3). */
+    public Variables variables() {
+        return services.variables();
     }
 
     /**

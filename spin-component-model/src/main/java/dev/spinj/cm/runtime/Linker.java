@@ -210,6 +210,11 @@ public final class Linker {
             Map<ResourceType, ResourceDestructor> hostDestructors) {
         if (expected instanceof InstanceType it) {
             HostInstance host = instances.get(InterfaceName.track(name));
+            if (host == null && withoutValueTypes(it).exports().isEmpty()) {
+                // an interface of types only (wit-component imports `fermyon:spin/redis-types` so):
+                // there is nothing to provide, and wasmtime links it as an empty instance too
+                return Map.of();
+            }
             if (host == null) {
                 throw new LinkException("component `" + componentName + "` imports `" + name + "`, which nothing provides");
             }

@@ -62,22 +62,25 @@ final class ChannelWorker {
         }
     }
 
+    /** Runs one message; a failure is logged in Spin's words ({@code Component <id> handler failed: …}) with where the message came from. */
     private void run(byte[] payload) {
         try {
             if (!executor.execute(payload)) {
-                LOG.error("Component {}: handle-message returned an error for a message on {} channel {}",
-                        executor.componentId(), address, channel);
+                logFailure(": Redis handler returned an error");
             }
         } catch (DeadlineExceededException e) {
-            LOG.error("Component {}: a message on {} channel {} {}", executor.componentId(), address, channel, e.getMessage());
+            logFailure(" " + e.getMessage());
         } catch (GuestTrapException e) {
-            LOG.error("Component {}: failed to handle a message on {} channel {}: {}",
-                    executor.componentId(), address, channel, e.getMessage());
+            logFailure(": " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("Component {}: failed to handle a message on {} channel {}", executor.componentId(), address, channel, e);
+            LOG.error("Component {} handler failed: a message on {} channel {}", executor.componentId(), address, channel, e);
         } finally {
             dropped.reportIfDue();
         }
+    }
+
+    private void logFailure(String why) {
+        LOG.error("Component {} handler failed: a message on {} channel {}{}", executor.componentId(), address, channel, why);
     }
 
     /**

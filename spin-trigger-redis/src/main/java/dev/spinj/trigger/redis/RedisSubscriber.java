@@ -14,6 +14,7 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pub/sub connection to one Redis server, subscribed to every channel the app handles there.
- * Messages go to their channel's {@link ChannelWorker}. When the connection drops, Lettuce
+ * A message goes to each {@link ChannelWorker} of its channel (one per component that handles
+ * it; Spin 2+ runs them all, SPEC2 §1.5). When the connection drops, Lettuce
  * reconnects with backoff and resubscribes; messages published meanwhile are lost (pub/sub has
  * no replay).
  */
@@ -29,12 +31,13 @@ final class RedisSubscriber {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
 
     private final String address;
-    private final Map<String, ChannelWorker> workers;
+    /** Channel to the workers of the components that handle it. */
+    private final Map<String, List<ChannelWorker>> workers;
     private final RedisClient client;
     private StatefulRedisPubSubConnection<byte[], byte[]> connection;
     private volatile boolean stopping;
 
-    RedisSubscriber(String address, Map<String, ChannelWorker> workers, ClientResources resources) {
+    RedisSubscriber(String address, Map<String, List<ChannelWorker>> workers, ClientResources resources) {
         this.address = address;
         this.workers = Collections.unmodifiableMap(new LinkedHashMap<>(workers));
         this.client = RedisClient.create(resources);
@@ -46,8 +49,9 @@ final class RedisSubscriber {
         return address;
     }
 
-    Map<String, ChannelWorker> workers() {
-        return workers;
+    /** Every channel's workers, channel by channel. */
+    List<ChannelWorker> workers() {
+        return workers.values().stream().flatMap(List::stream).toList();
     }
 
     /** Connects and subscribes to every channel; Lettuce repeats the subscriptions after a reconnect. */
@@ -57,10 +61,8 @@ final class RedisSubscriber {
             connection.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(byte[] channel, byte[] message) {
-                    ChannelWorker worker = workers.get(new String(channel, StandardCharsets.UTF_8));
-                    if (worker != null) {
-                        worker.submit(message);
-                    }
+                    workers.getOrDefault(new String(channel, StandardCharsets.UTF_8), List.of())
+                            .forEach(worker -> worker.submit(message));
                 }
             });
             connection.sync().subscribe(workers.keySet().stream()
@@ -89,7 +91,7 @@ final class RedisSubscriber {
                 LOG.debug("Unsubscribing from {} failed: {}", address, e.getMessage());
             }
         }
-        for (ChannelWorker worker : workers.values()) {
+        for (ChannelWorker worker : workers()) {
             worker.drain(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         close();
@@ -98,7 +100,7 @@ final class RedisSubscriber {
     /** Disconnects at once, dropping the queued messages and interrupting the running guests. */
     void close() {
         stopping = true;
-        workers.values().forEach(ChannelWorker::stopNow);
+        workers().forEach(ChannelWorker::stopNow);
         if (connection != null) {
             connection.close();
             connection = null;

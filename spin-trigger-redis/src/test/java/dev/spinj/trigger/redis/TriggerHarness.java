@@ -6,6 +6,7 @@ import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.wasm.WasmApp;
 import dev.spinj.wasm.stdio.ComponentLogs;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
 /**
  * A test app from {@code src/test/resources/apps/<name>} run by a real {@link RedisTrigger}, with
  * the manifests' placeholder server {@code redis://127.0.0.1:6379} replaced by the test server and
- * the guests' stdout captured.
+ * the guests' output captured: written to log files as {@code spin up} does, and echoed to memory.
  */
 final class TriggerHarness implements AutoCloseable {
     static final String PLACEHOLDER = "redis://127.0.0.1:6379";
@@ -31,13 +32,15 @@ final class TriggerHarness implements AutoCloseable {
 
     private final ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
     private final ByteArrayOutputStream startupOut = new ByteArrayOutputStream();
+    private final ComponentLogs logs;
     final WasmApp wasm;
     final RedisTrigger trigger;
 
-    private TriggerHarness(LockedApp app, RedisTriggerOptions options) throws Exception {
+    private TriggerHarness(LockedApp app, Path logDir, RedisTriggerOptions options) throws Exception {
         PrintStream capture = new PrintStream(guestOut, true, StandardCharsets.UTF_8);
+        logs = new ComponentLogs(logDir, false, Set.of(), capture, capture);
         wasm = WasmApp.builder(app).build();
-        trigger = RedisTrigger.create(wasm, new ComponentLogs(null, false, Set.of(), capture, capture), options);
+        trigger = RedisTrigger.create(wasm, logs, options);
     }
 
     static TriggerHarness prepare(String appName, String redisAddress, String keyPrefix) throws Exception {
@@ -47,11 +50,16 @@ final class TriggerHarness implements AutoCloseable {
     /** Loads the app; guests see {@code REDIS_ADDRESS} (the test server) and {@code KEY_PREFIX}. */
     static TriggerHarness prepare(String appName, String redisAddress, String keyPrefix, RedisTriggerOptions options)
             throws Exception {
-        Path manifest = Path.of(TriggerHarness.class.getResource("/apps/" + appName + "/spin.toml").toURI());
         Path workDir = Files.createTempDirectory("spinj-redis-test-");
+        return new TriggerHarness(lock(appName, workDir, redisAddress, keyPrefix), workDir.resolve("logs"), options);
+    }
+
+    /** The locked app, its components' working files in {@code workDir}. */
+    static LockedApp lock(String appName, Path workDir, String redisAddress, String keyPrefix) throws Exception {
+        Path manifest = Path.of(TriggerHarness.class.getResource("/apps/" + appName + "/spin.toml").toURI());
         LockedApp app = AppLoader.load(manifest, workDir, new AppLoader.Options(false,
                 Map.of("REDIS_ADDRESS", redisAddress, "KEY_PREFIX", keyPrefix)));
-        return new TriggerHarness(LockFiles.fromJson(LockFiles.toJson(app).replace(PLACEHOLDER, redisAddress)), options);
+        return LockFiles.fromJson(LockFiles.toJson(app).replace(PLACEHOLDER, redisAddress));
     }
 
     static TriggerHarness start(String appName, String redisAddress, String keyPrefix) throws Exception {
@@ -73,6 +81,12 @@ final class TriggerHarness implements AutoCloseable {
         return guestOut.toString(StandardCharsets.UTF_8);
     }
 
+    /** What the component wrote to stdout, from its log file ({@code <id>_stdout.txt}); empty before it wrote anything. */
+    String stdoutLog(String componentId) throws IOException {
+        Path file = logs.logDir().resolve(componentId + "_stdout.txt");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
     /** Waits for the guests to print {@code text}. */
     void awaitGuestOutput(String text) throws InterruptedException {
         await(() -> guestOutput().contains(text), () -> "guest output never contained '" + text + "':\n" + guestOutput());
@@ -90,8 +104,9 @@ final class TriggerHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         trigger.stop(5, TimeUnit.SECONDS);
         wasm.close();
+        logs.close();
     }
 }
