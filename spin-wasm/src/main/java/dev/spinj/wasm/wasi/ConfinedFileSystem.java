@@ -11,22 +11,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One mounted directory as the file system Chicory's WASI runs on. Chicory checks only the text
+ * One mounted directory as the file system Chicory's WASI (and the WASI 0.2 filesystem host in
+ * {@code wasi.p2}) runs on. Chicory checks only the text
  * of a guest path; the host follows symlinks and {@code ..} wherever they lead, so a link inside
  * a mounted directory (as {@code --direct-mounts} serves them) would reach any host file. Every
  * operation on a path of this file system is checked by {@link ConfinedFileSystemProvider}
  * against the real mount root instead.
  */
-final class ConfinedFileSystem extends FileSystem {
+public final class ConfinedFileSystem extends FileSystem {
     private final ConfinedFileSystemProvider provider;
 
     /** @param hostDirectory the mounted directory; resolved to its real path once, here */
-    ConfinedFileSystem(Path hostDirectory) throws IOException {
+    public ConfinedFileSystem(Path hostDirectory) throws IOException {
         this.provider = new ConfinedFileSystemProvider(this, hostDirectory.toRealPath());
     }
 
     /** The mount root, the directory to preopen. */
-    Path root() {
+    public Path root() {
         return new ConfinedPath(this, provider.root());
     }
 

@@ -26,6 +26,11 @@ final class ErrorCodes {
         return new VariantValue(request ? "HTTP-request-body-size" : "HTTP-response-body-size", Optional.of(written));
     }
 
+    /** The 0.2.0-rc-2023-10-18 {@code error} for a code: {@code unexpected-error} naming it, as Spin's shim maps every code. */
+    static VariantValue as20231018(Object code) {
+        return new VariantValue("unexpected-error", describe(code));
+    }
+
     /** The code as a guest's {@code {:?}} shows it, e.g. {@code HTTP-request-denied}, {@code internal-error(x)}. */
     static String describe(Object code) {
         VariantValue v = (VariantValue) code;

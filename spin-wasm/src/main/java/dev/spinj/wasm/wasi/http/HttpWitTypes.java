@@ -49,6 +49,10 @@ final class HttpWitTypes {
     final ValType headerError = new VariantType(List.of(
             new Case("invalid-syntax", null), new Case("forbidden", null), new Case("immutable", null)));
     final ValType errorCode = errorCode();
+    /** The 0.2.0-rc-2023-10-18 predecessor of {@code error-code}. */
+    final ValType error20231018 = new VariantType(List.of(new Case("invalid-url", Primitive.STRING),
+            new Case("timeout-error", Primitive.STRING), new Case("protocol-error", Primitive.STRING),
+            new Case("unexpected-error", Primitive.STRING)));
     final ValType fieldEntry = new TupleType(List.of(Primitive.STRING, new ListType(Primitive.U8)));
     /** {@code result} without payloads, the answer of every setter. */
     final ValType unitResult = new ResultType(null, null);

@@ -57,8 +57,9 @@ final class NetworkExchange {
             }
             request = builder.build();
         } catch (IllegalArgumentException e) {
+            // the JDK refuses a header (or the URL) hyper would refuse too: wasmtime's http_request_error
             LOG.warn("Outbound request to {} not sent: {}", url, e.getMessage());
-            return failed(ErrorCodes.of("HTTP-request-URI-invalid"));
+            return failed(ErrorCodes.of("HTTP-protocol-error"));
         }
         Duration betweenBytes = RequestOptions.orDefault(options.betweenBytesTimeout);
         // ofPublisher completes with the head; the body then streams at the guest's pace.

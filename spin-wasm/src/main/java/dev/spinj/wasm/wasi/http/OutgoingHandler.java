@@ -4,13 +4,18 @@ import static dev.spinj.wasm.wasi.http.HttpWitTypes.func;
 import static dev.spinj.wasm.wasi.http.HttpWitTypes.own;
 import static dev.spinj.wasm.wasi.http.HttpWitTypes.param;
 
+import dev.spinj.cm.abi.RecordValue;
 import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.abi.VariantValue;
 import dev.spinj.cm.runtime.ComponentFunction;
 import dev.spinj.cm.runtime.HostInstance;
+import dev.spinj.cm.types.Field;
 import dev.spinj.cm.types.OptionType;
+import dev.spinj.cm.types.Primitive;
+import dev.spinj.cm.types.RecordType;
 import dev.spinj.cm.types.ResourceType;
 import dev.spinj.cm.types.ResultType;
+import dev.spinj.cm.types.ValType;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.http.AllowedOutboundHosts;
 import dev.spinj.wasm.host.http.AppAllowLists;
@@ -21,6 +26,7 @@ import dev.spinj.wasm.host.http.InProcessRequests;
 import dev.spinj.wasm.host.http.OutboundHttpException;
 import dev.spinj.wasm.host.http.OutboundHttpSettings;
 import dev.spinj.wasm.http.Header;
+import dev.spinj.wasm.wasi.p2.WasiVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -55,7 +61,11 @@ final class OutgoingHandler {
         this.inProcess = new InProcessRequests(origin, settings.maxResponseBytes());
     }
 
-    HostInstance build() {
+    HostInstance build(WasiVersion version) {
+        return version == WasiVersion.RC_2023_10_18 ? build20231018() : build();
+    }
+
+    private HostInstance build() {
         HostInstance.Builder b = HostInstance.builder();
         for (ResourceType r : List.of(t.outgoingRequest, t.requestOptions, t.futureIncomingResponse)) {
             b.resource(r.name(), r, (type, rep) -> HttpResources.current().drop(rep));
@@ -71,6 +81,41 @@ final class OutgoingHandler {
                     return sent instanceof ResultValue.Ok ok ? ResultValue.ok(resources.add(ok.value())) : sent;
                 }))
                 .build();
+    }
+
+    /**
+     * {@code 0.2.0-rc-2023-10-18}: the options are a record of optional u32 milliseconds, and an
+     * error is the candidate's {@code error} ({@code unexpected-error} naming the code).
+     */
+    private HostInstance build20231018() {
+        HostInstance.Builder b = HostInstance.builder();
+        for (ResourceType r : List.of(t.outgoingRequest, t.futureIncomingResponse)) {
+            b.resource(r.name(), r, (type, rep) -> HttpResources.current().drop(rep));
+        }
+        ValType optMillis = new OptionType(Primitive.U32);
+        ValType options = new RecordType(List.of(new Field("connect-timeout-ms", optMillis),
+                new Field("first-byte-timeout-ms", optMillis), new Field("between-bytes-timeout-ms", optMillis)));
+        return b.function("handle", ComponentFunction.of(func(new ResultType(own(t.futureIncomingResponse), t.error20231018),
+                        param("request", own(t.outgoingRequest)), param("options", new OptionType(options))),
+                a -> {
+                    HttpResources resources = HttpResources.current();
+                    OutgoingRequest request = resources.take(a[0], OutgoingRequest.class);
+                    RequestOptions timeouts = new RequestOptions();
+                    ((Optional<?>) a[1]).ifPresent(o -> {
+                        RecordValue record = (RecordValue) o;
+                        timeouts.connectTimeout = millisAsNanos(record.get(0));
+                        timeouts.firstByteTimeout = millisAsNanos(record.get(1));
+                        timeouts.betweenBytesTimeout = millisAsNanos(record.get(2));
+                    });
+                    ResultValue sent = handle(request, timeouts);
+                    return sent instanceof ResultValue.Ok ok ? ResultValue.ok(resources.add(ok.value()))
+                            : ResultValue.err(ErrorCodes.as20231018(sent.value()));
+                }))
+                .build();
+    }
+
+    private static Optional<Long> millisAsNanos(Object millis) {
+        return ((Optional<?>) millis).map(ms -> (Long) ms * 1_000_000L);
     }
 
     /** {@code ok(future-incoming-response)} (as a {@link FutureIncomingResponse}) or {@code err(error-code)}. */

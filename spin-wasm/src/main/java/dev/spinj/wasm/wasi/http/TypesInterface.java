@@ -7,6 +7,7 @@ import static dev.spinj.wasm.wasi.http.HttpWitTypes.ownOrNothing;
 import static dev.spinj.wasm.wasi.http.HttpWitTypes.param;
 import static dev.spinj.wasm.wasi.http.HttpWitTypes.self;
 
+import com.dylibso.chicory.runtime.TrapException;
 import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.abi.VariantValue;
 import dev.spinj.cm.runtime.ComponentFunction;
@@ -21,48 +22,167 @@ import dev.spinj.cm.types.ValType;
 import dev.spinj.wasm.http.Header;
 import dev.spinj.wasm.wasi.p2.Pollable;
 import dev.spinj.wasm.wasi.p2.WasiStreams;
+import dev.spinj.wasm.wasi.p2.WasiVersion;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code wasi:http/types@0.2.0} (serving every 0.2.x): fields, requests, responses, bodies and
- * futures over the calling instance's {@link HttpResources}; bodies and futures reach the guest
- * as wasi:io streams and pollables of the shared {@link WasiStreams}.
+ * {@code wasi:http/types@0.2.0} (serving every 0.2.x) and its release-candidate predecessors
+ * ({@code 0.2.0-rc-2023-11-10}, {@code -10-18}): fields, requests, responses, bodies and futures over the calling instance's
+ * {@link HttpResources}; bodies and futures reach the guest as wasi:io streams and pollables of
+ * the shared {@link WasiStreams}. The 2023-11-10 candidate differs in two places: the request
+ * options' accessors end in {@code -ms} (the values are still nanoseconds, as Spin's shim passes
+ * them on), and {@code future-trailers.get} has no layer for "already taken" (taking twice traps).
+ * The 2023-10-18 candidate differs more: see {@link #build20231018}.
  */
 final class TypesInterface {
     private final HttpWitTypes t;
     private final WasiStreams streams;
+    private final boolean rc20231110;
+    private final boolean rc20231018;
 
-    TypesInterface(HttpWitTypes types, WasiStreams streams) {
+    TypesInterface(HttpWitTypes types, WasiStreams streams, WasiVersion version) {
         this.t = types;
         this.streams = streams;
+        this.rc20231110 = version == WasiVersion.RC_2023_11_10;
+        this.rc20231018 = version == WasiVersion.RC_2023_10_18;
     }
 
     HostInstance build() {
+        if (rc20231018) {
+            return build20231018();
+        }
         // The wasi:io resources this interface `use`s, with wasi:io's own destructors. The types
         // call wasi:io's error `io-error`; declaring that name first lets withError supply the destructor.
         HostInstance.Builder b = streams.withError(streams.withPollable(streams.withOutputStream(streams.withInputStream(
                 HostInstance.builder().resource("io-error", t.ioError, null)))));
-        for (ResourceType r : List.of(t.fields, t.incomingRequest, t.outgoingRequest, t.requestOptions, t.responseOutparam,
-                t.incomingResponse, t.incomingBody, t.futureTrailers, t.outgoingResponse, t.outgoingBody,
-                t.futureIncomingResponse)) {
-            b.resource(r.name(), r, (type, rep) -> HttpResources.current().drop(rep));
-        }
-        // `type headers = fields` and `type trailers = fields`: the same resource under two more names
-        b.resource("headers", t.fields, (type, rep) -> HttpResources.current().drop(rep));
-        b.resource("trailers", t.fields, (type, rep) -> HttpResources.current().drop(rep));
+        hostResources(b);
         fields(b);
         incomingRequest(b);
         outgoingRequest(b);
         requestOptions(b);
         responses(b);
-        bodies(b);
+        incomingResponse(b);
+        incomingBody(b);
+        outgoingBodyWrite(b);
+        outgoingBodyFinish(b);
+        subscribes(b);
         futures(b);
         b.function("http-error-code", fn(func(new OptionType(t.errorCode), param("err", borrow(t.ioError))),
                 // WasiStreams keeps only an error's debug text, so the code of a body failure cannot
                 // be recovered here; none is what the WIT allows for errors that are not HTTP ones.
                 a -> Optional.empty()));
+        return b.build();
+    }
+
+    /** This interface's own resources, and {@code headers} and {@code trailers}, the fields resource by two more names. */
+    private void hostResources(HostInstance.Builder b) {
+        for (ResourceType r : List.of(t.fields, t.incomingRequest, t.outgoingRequest, t.requestOptions, t.responseOutparam,
+                t.incomingResponse, t.incomingBody, t.futureTrailers, t.outgoingResponse, t.outgoingBody,
+                t.futureIncomingResponse)) {
+            b.resource(r.name(), r, (type, rep) -> HttpResources.current().drop(rep));
+        }
+        b.resource("headers", t.fields, (type, rep) -> HttpResources.current().drop(rep));
+        b.resource("trailers", t.fields, (type, rep) -> HttpResources.current().drop(rep));
+    }
+
+    /**
+     * {@code 0.2.0-rc-2023-10-18} (Spin 2.0 guests), as Spin's shim maps it onto 0.2.0: fields
+     * are built from a list and their changes trap instead of answering {@code header-error};
+     * requests and responses are built whole (borrowing headers, which are copied) and written
+     * with {@code write}; the request's missing authority becomes {@code :80}/{@code :443} (a
+     * request to the app itself); errors are the candidate's {@code error} variant, every
+     * {@code error-code} an {@code unexpected-error} naming it; a body that ends short traps;
+     * absent trailers are an empty fields.
+     */
+    private HostInstance build20231018() {
+        HostInstance.Builder b = streams.withPollable(streams.withOutputStream(streams.withInputStream(HostInstance.builder())));
+        hostResources(b);
+        ValType bytes = new ListType(Primitive.U8);
+        ValType error = t.error20231018;
+        b.function("[constructor]fields", fn(func(own(t.fields), param("entries", new ListType(t.fieldEntry))), a -> {
+            Fields fields = Fields.empty();
+            for (Object entry : (List<?>) a[0]) {
+                List<?> pair = (List<?>) entry;
+                trapOnRejection("[constructor]fields", () -> fields.append((String) pair.get(0), (byte[]) pair.get(1)));
+            }
+            return add(fields);
+        }));
+        b.function("[method]fields.get", fn(func(new ListType(bytes), self(t.fields), param("name", Primitive.STRING)),
+                a -> fields(a[0]).get((String) a[1])));
+        b.function("[method]fields.set", fn(func(null, self(t.fields), param("name", Primitive.STRING), param("value", new ListType(bytes))),
+                a -> {
+                    @SuppressWarnings("unchecked")
+                    List<byte[]> values = (List<byte[]>) a[2];
+                    return trapOnRejection("fields.set", () -> fields(a[0]).set((String) a[1], values));
+                }));
+        b.function("[method]fields.delete", fn(func(null, self(t.fields), param("name", Primitive.STRING)),
+                a -> trapOnRejection("fields.delete", () -> fields(a[0]).delete((String) a[1]))));
+        b.function("[method]fields.append", fn(func(null, self(t.fields), param("name", Primitive.STRING), param("value", bytes)),
+                a -> trapOnRejection("fields.append", () -> fields(a[0]).append((String) a[1], (byte[]) a[2]))));
+        b.function("[method]fields.entries", fn(func(new ListType(t.fieldEntry), self(t.fields)), a -> fields(a[0]).entries()));
+        b.function("[method]fields.clone", fn(func(own(t.fields), self(t.fields)), a -> add(fields(a[0]).copy())));
+        incomingRequest(b);
+        incomingResponse(b);
+        incomingBody(b);
+        outgoingBodyWrite(b);
+        subscribes(b);
+        ValType optString = new OptionType(Primitive.STRING);
+        b.function("[constructor]outgoing-request", fn(func(own(t.outgoingRequest), param("method", t.method),
+                param("path-with-query", optString), param("scheme", new OptionType(t.scheme)), param("authority", optString),
+                param("headers", borrow(t.fields))), a -> {
+                    OutgoingRequest request = new OutgoingRequest(fields(a[4]).copy());
+                    Optional<?> scheme = (Optional<?>) a[2];
+                    boolean https = scheme.map(v -> ((VariantValue) v).label().equals("HTTPS")).orElse(true);
+                    Optional<?> authority = ((Optional<?>) a[3]).isPresent() ? (Optional<?>) a[3] : Optional.of(https ? ":443" : ":80");
+                    if (!request.setMethod((VariantValue) a[0]) || !request.setPathWithQuery((Optional<?>) a[1])
+                            || !request.setScheme(scheme) || !request.setAuthority(authority)) {
+                        throw new TrapException("wasi:http [constructor]outgoing-request: invalid method, path, scheme or authority");
+                    }
+                    return add(request);
+                }));
+        b.function("[method]outgoing-request.write", fn(func(ownOrNothing(t.outgoingBody), self(t.outgoingRequest)),
+                a -> okOrNothing(outgoingRequest(a[0]).body().map(this::add))));
+        outparamSet(b, error);
+        b.function("[constructor]outgoing-response", fn(func(own(t.outgoingResponse), param("status-code", Primitive.U16),
+                param("headers", borrow(t.fields))), a -> {
+                    OutgoingResponse response = new OutgoingResponse(fields(a[1]).copy());
+                    if (!response.setStatus((Integer) a[0])) {
+                        throw new TrapException("wasi:http [constructor]outgoing-response: invalid status code " + a[0]);
+                    }
+                    return add(response);
+                }));
+        b.function("[method]outgoing-response.write", fn(func(ownOrNothing(t.outgoingBody), self(t.outgoingResponse)),
+                a -> okOrNothing(outgoingResponse(a[0]).body().map(this::add))));
+        b.function("[static]outgoing-body.finish", fn(func(null, param("this", own(t.outgoingBody)),
+                param("trailers", new OptionType(own(t.fields)))), a -> {
+                    OutgoingBody body = take(a[0], OutgoingBody.class);
+                    List<Header> trailers = ((Optional<?>) a[1]).map(rep -> take(rep, Fields.class).headers()).orElse(List.of());
+                    if (body.finish(trailers) instanceof ResultValue.Err err) {
+                        throw new TrapException("wasi:http outgoing-body.finish: " + ErrorCodes.describe(err.value()));
+                    }
+                    return null;
+                }));
+        b.function("[method]future-trailers.get", fn(func(new OptionType(new ResultType(own(t.fields), error)), self(t.futureTrailers)),
+                a -> get(a[0], FutureTrailers.class).get().map(outer -> {
+                    if (!(outer instanceof ResultValue.Ok ok)) {
+                        throw new TrapException("wasi:http future-trailers.get: the trailers have already been taken");
+                    }
+                    if (ok.value() instanceof ResultValue.Err err) {
+                        return ResultValue.err(ErrorCodes.as20231018(err.value()));
+                    }
+                    Fields trailers = (Fields) ((ResultValue) ok.value()).value();
+                    return ResultValue.ok(add(trailers == null ? Fields.empty() : trailers));
+                })));
+        b.function("[method]future-incoming-response.get", fn(func(new OptionType(new ResultType(new ResultType(
+                own(t.incomingResponse), error), null)), self(t.futureIncomingResponse)),
+                a -> get(a[0], FutureIncomingResponse.class).get().map(outer -> {
+                    if (outer instanceof ResultValue.Ok ok && ok.value() instanceof ResultValue.Err err) {
+                        return ResultValue.ok(ResultValue.err(ErrorCodes.as20231018(err.value())));
+                    }
+                    return handOut(outer, this::add);
+                })));
         return b.build();
     }
 
@@ -151,9 +271,10 @@ final class TypesInterface {
                 case "first-byte" -> o.firstByteTimeout;
                 default -> o.betweenBytesTimeout;
             };
-            b.function("[method]request-options." + which + "-timeout", fn(func(optDuration, self(r)),
+            String name = which + (rc20231110 ? "-timeout-ms" : "-timeout");
+            b.function("[method]request-options." + name, fn(func(optDuration, self(r)),
                     a -> getter.apply(get(a[0], RequestOptions.class))));
-            b.function("[method]request-options.set-" + which + "-timeout", fn(func(t.unitResult, self(r), param("duration", optDuration)),
+            b.function("[method]request-options.set-" + name, fn(func(t.unitResult, self(r), param("duration", optDuration)),
                     a -> {
                         RequestOptions o = get(a[0], RequestOptions.class);
                         @SuppressWarnings("unchecked")
@@ -168,9 +289,10 @@ final class TypesInterface {
         }
     }
 
-    private void responses(HostInstance.Builder b) {
+    /** {@code response-outparam.set}, its error being {@code error} (the version's error type). */
+    private void outparamSet(HostInstance.Builder b, ValType error) {
         b.function("[static]response-outparam.set", fn(func(null, param("param", own(t.responseOutparam)),
-                param("response", new ResultType(own(t.outgoingResponse), t.errorCode))), a -> {
+                param("response", new ResultType(own(t.outgoingResponse), error))), a -> {
                     ResponseOutparam out = take(a[0], ResponseOutparam.class);
                     if (a[1] instanceof ResultValue.Ok ok) {
                         out.respond(take(ok.value(), OutgoingResponse.class));
@@ -179,6 +301,10 @@ final class TypesInterface {
                     }
                     return null;
                 }));
+    }
+
+    private void responses(HostInstance.Builder b) {
+        outparamSet(b, t.errorCode);
         ResourceType r = t.outgoingResponse;
         b.function("[constructor]outgoing-response", fn(func(own(r), param("headers", own(t.fields))),
                 a -> add(new OutgoingResponse(take(a[0], Fields.class)))));
@@ -189,6 +315,9 @@ final class TypesInterface {
                 a -> add(outgoingResponse(a[0]).headers().frozenCopy())));
         b.function("[method]outgoing-response.body", fn(func(ownOrNothing(t.outgoingBody), self(r)),
                 a -> okOrNothing(outgoingResponse(a[0]).body().map(this::add))));
+    }
+
+    private void incomingResponse(HostInstance.Builder b) {
         ResourceType in = t.incomingResponse;
         b.function("[method]incoming-response.status", fn(func(Primitive.U16, self(in)), a -> get(a[0], IncomingResponse.class).status()));
         b.function("[method]incoming-response.headers", fn(func(own(t.fields), self(in)),
@@ -197,17 +326,23 @@ final class TypesInterface {
                 a -> okOrNothing(get(a[0], IncomingResponse.class).message().consume().map(this::add))));
     }
 
-    private void bodies(HostInstance.Builder b) {
+    private void incomingBody(HostInstance.Builder b) {
         b.function("[method]incoming-body.stream", fn(func(ownOrNothing(t.inputStream), self(t.incomingBody)), a -> {
             IncomingBody body = get(a[0], IncomingBody.class);
             return okOrNothing(body.stream().map(view -> streams.newInputStream("incoming-body", view, view::discard)));
         }));
         b.function("[static]incoming-body.finish", fn(func(own(t.futureTrailers), param("this", own(t.incomingBody))),
                 a -> add(take(a[0], IncomingBody.class).finish())));
+    }
+
+    private void outgoingBodyWrite(HostInstance.Builder b) {
         b.function("[method]outgoing-body.write", fn(func(ownOrNothing(t.outputStream), self(t.outgoingBody)), a -> {
             OutgoingBody body = get(a[0], OutgoingBody.class);
             return okOrNothing(body.stream().map(view -> streams.newOutputStream("outgoing-body", view, view::abort)));
         }));
+    }
+
+    private void outgoingBodyFinish(HostInstance.Builder b) {
         b.function("[static]outgoing-body.finish", fn(func(new ResultType(null, t.errorCode), param("this", own(t.outgoingBody)),
                 param("trailers", new OptionType(own(t.fields)))), a -> {
                     OutgoingBody body = take(a[0], OutgoingBody.class);
@@ -216,15 +351,30 @@ final class TypesInterface {
                 }));
     }
 
-    private void futures(HostInstance.Builder b) {
-        ValType trailersOutcome = new OptionType(new ResultType(new ResultType(new OptionType(own(t.fields)), t.errorCode), null));
+    private void subscribes(HostInstance.Builder b) {
         b.function("[method]future-trailers.subscribe", fn(func(own(t.pollable), self(t.futureTrailers)),
                 a -> streams.newPollable(get(a[0], FutureTrailers.class))));
-        b.function("[method]future-trailers.get", fn(func(trailersOutcome, self(t.futureTrailers)),
-                a -> get(a[0], FutureTrailers.class).get().map(outer -> handOut(outer, trailers -> Optional.ofNullable(trailers).map(this::add)))));
-        ValType responseOutcome = new OptionType(new ResultType(new ResultType(own(t.incomingResponse), t.errorCode), null));
         b.function("[method]future-incoming-response.subscribe", fn(func(own(t.pollable), self(t.futureIncomingResponse)),
                 a -> streams.newPollable(Pollable.completion(get(a[0], FutureIncomingResponse.class).outcome()))));
+    }
+
+    private void futures(HostInstance.Builder b) {
+        ValType trailers = new ResultType(new OptionType(own(t.fields)), t.errorCode);
+        Function<ResultValue, ResultValue> trailersToGuest = outer -> handOut(outer,
+                (Fields fields) -> Optional.ofNullable(fields).map(this::add));
+        if (rc20231110) {
+            b.function("[method]future-trailers.get", fn(func(new OptionType(trailers), self(t.futureTrailers)),
+                    a -> get(a[0], FutureTrailers.class).get().map(outer -> {
+                        if (!(trailersToGuest.apply(outer) instanceof ResultValue.Ok ok)) {
+                            throw new TrapException("wasi:http future-trailers.get: the trailers have already been taken");
+                        }
+                        return ok.value();
+                    })));
+        } else {
+            b.function("[method]future-trailers.get", fn(func(new OptionType(new ResultType(trailers, null)), self(t.futureTrailers)),
+                    a -> get(a[0], FutureTrailers.class).get().map(trailersToGuest)));
+        }
+        ValType responseOutcome = new OptionType(new ResultType(new ResultType(own(t.incomingResponse), t.errorCode), null));
         b.function("[method]future-incoming-response.get", fn(func(responseOutcome, self(t.futureIncomingResponse)),
                 a -> get(a[0], FutureIncomingResponse.class).get().map(outer -> handOut(outer, this::add))));
     }
@@ -289,6 +439,16 @@ final class TypesInterface {
             return ResultValue.ok(null);
         } catch (Fields.HeaderRejected e) {
             return ResultValue.err(VariantValue.of(e.label()));
+        }
+    }
+
+    /** A fields change where the candidate has no header-error to answer with: a rejection traps. */
+    private static Object trapOnRejection(String function, FieldsChange change) {
+        try {
+            change.run();
+            return null;
+        } catch (Fields.HeaderRejected e) {
+            throw new TrapException("wasi:http " + function + ": header-error " + e.label());
         }
     }
 

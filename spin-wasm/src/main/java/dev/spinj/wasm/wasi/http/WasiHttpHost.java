@@ -5,6 +5,7 @@ import dev.spinj.wasm.host.http.AppAllowLists;
 import dev.spinj.wasm.host.http.AppOrigin;
 import dev.spinj.wasm.host.http.OutboundHttpSettings;
 import dev.spinj.wasm.wasi.p2.WasiStreams;
+import dev.spinj.wasm.wasi.p2.WasiVersion;
 
 /**
  * {@code wasi:http/types} and {@code wasi:http/outgoing-handler} at 0.2.0 (serving every 0.2.x)
@@ -28,10 +29,16 @@ public final class WasiHttpHost {
         this.outgoing = new OutgoingHandler(types, allowLists, settings, origin);
     }
 
-    /** Adds {@code wasi:http/types} and {@code wasi:http/outgoing-handler} to {@code linker}; returns it. */
+    /**
+     * Adds {@code wasi:http/types} and {@code wasi:http/outgoing-handler} at 0.2.0 and at the
+     * release candidates Spin 2.0 ({@code 0.2.0-rc-2023-10-18}) and 2.1 ({@code -11-10}) guests
+     * import to {@code linker}; returns it.
+     */
     public Linker addTo(Linker linker) {
-        linker.instance("wasi:http/types@0.2.0", new TypesInterface(types, streams).build());
-        linker.instance("wasi:http/outgoing-handler@0.2.0", outgoing.build());
+        for (WasiVersion version : WasiVersion.values()) {
+            linker.instance(version.of("wasi:http/types"), new TypesInterface(types, streams, version).build());
+            linker.instance(version.of("wasi:http/outgoing-handler"), outgoing.build(version));
+        }
         return linker;
     }
 

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code wasi:cli} at 0.2.0 as Spin links it (SPEC2 §5): the event's and the component's
+ * {@code wasi:cli} (the same at every {@link WasiVersion}) as Spin links it (SPEC2 §5): the event's and the component's
  * environment (the event's first, as preview1 does), the event's arguments, no initial cwd, the
  * event's stdin, stdout and stderr written through into the event's log sinks, {@code exit}
  * ending the guest call with code 0 or 1, and no terminals. Stdio is per instance: taken from the
@@ -60,42 +60,42 @@ final class CliInterfaces {
         return pairs;
     }
 
-    void addTo(Linker linker) {
-        linker.instance("wasi:cli/environment@0.2.0", HostInstance.builder()
+    void addTo(Linker linker, WasiVersion version) {
+        linker.instance(version.of("wasi:cli/environment"), HostInstance.builder()
                 .function("get-environment", ComponentFunction.of(
                         func(new ListType(new TupleType(List.of(Primitive.STRING, Primitive.STRING)))), a -> environment()))
                 .function("get-arguments", ComponentFunction.of(func(new ListType(Primitive.STRING)), a -> HostContext.current().invocation().args()))
                 .function("initial-cwd", ComponentFunction.of(func(new OptionType(Primitive.STRING)), a -> Optional.empty()))
                 .build());
-        linker.instance("wasi:cli/exit@0.2.0", HostInstance.builder()
+        linker.instance(version.of("wasi:cli/exit"), HostInstance.builder()
                 .function("exit", ComponentFunction.of(func(null, param("status", new ResultType(null, null))), a -> {
                     throw new WasiExitException(a[0] instanceof ResultValue.Ok ? 0 : 1);
                 }))
                 .build());
-        linker.instance("wasi:cli/stdin@0.2.0", io.withInputStream(HostInstance.builder())
+        linker.instance(version.of("wasi:cli/stdin"), io.withInputStream(HostInstance.builder())
                 .function("get-stdin", ComponentFunction.of(func(new OwnType(io.inputStream())),
                         a -> io.newInputStream("stdin", stdio().stdin(), () -> {})))
                 .build());
-        linker.instance("wasi:cli/stdout@0.2.0", io.withOutputStream(HostInstance.builder())
+        linker.instance(version.of("wasi:cli/stdout"), io.withOutputStream(HostInstance.builder())
                 .function("get-stdout", ComponentFunction.of(func(new OwnType(io.outputStream())), a -> io.newOutputStream("stdout", stdio().stdout())))
                 .build());
-        linker.instance("wasi:cli/stderr@0.2.0", io.withOutputStream(HostInstance.builder())
+        linker.instance(version.of("wasi:cli/stderr"), io.withOutputStream(HostInstance.builder())
                 .function("get-stderr", ComponentFunction.of(func(new OwnType(io.outputStream())), a -> io.newOutputStream("stderr", stdio().stderr())))
                 .build());
-        addTerminals(linker);
+        addTerminals(linker, version);
     }
 
     /** Stdio is never a terminal here (wasmtime gives Spin pipes), so every get-terminal-* is none. */
-    private static void addTerminals(Linker linker) {
+    private static void addTerminals(Linker linker, WasiVersion version) {
         ResourceType input = ResourceType.defined("terminal-input", ResourceType.NO_DESTRUCTOR);
         ResourceType output = ResourceType.defined("terminal-output", ResourceType.NO_DESTRUCTOR);
-        linker.instance("wasi:cli/terminal-input@0.2.0", HostInstance.builder().resource("terminal-input", input, (t, rep) -> {}).build());
-        linker.instance("wasi:cli/terminal-output@0.2.0", HostInstance.builder().resource("terminal-output", output, (t, rep) -> {}).build());
-        linker.instance("wasi:cli/terminal-stdin@0.2.0", HostInstance.builder().resource("terminal-input", input, (t, rep) -> {})
+        linker.instance(version.of("wasi:cli/terminal-input"), HostInstance.builder().resource("terminal-input", input, (t, rep) -> {}).build());
+        linker.instance(version.of("wasi:cli/terminal-output"), HostInstance.builder().resource("terminal-output", output, (t, rep) -> {}).build());
+        linker.instance(version.of("wasi:cli/terminal-stdin"), HostInstance.builder().resource("terminal-input", input, (t, rep) -> {})
                 .function("get-terminal-stdin", ComponentFunction.of(func(new OptionType(new OwnType(input))), a -> Optional.empty()))
                 .build());
         for (String stream : List.of("stdout", "stderr")) {
-            linker.instance("wasi:cli/terminal-" + stream + "@0.2.0", HostInstance.builder().resource("terminal-output", output, (t, rep) -> {})
+            linker.instance(version.of("wasi:cli/terminal-" + stream), HostInstance.builder().resource("terminal-output", output, (t, rep) -> {})
                     .function("get-terminal-" + stream, ComponentFunction.of(func(new OptionType(new OwnType(output))), a -> Optional.empty()))
                     .build());
         }

@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code wasi:random/random}, {@code insecure} and {@code insecure-seed} at 0.2.0: a CSPRNG for
+ * {@code wasi:random/random}, {@code insecure} and {@code insecure-seed} (the same at every {@link WasiVersion}): a CSPRNG for
  * the first, a fast generator for the second, and a seed fixed per host (the WIT asks for the
  * same value on every call).
  */
@@ -30,19 +30,19 @@ final class RandomInterfaces {
     private final SecureRandom secure = new SecureRandom();
     private final List<Long> seed = List.of(secure.nextLong(), secure.nextLong());
 
-    void addTo(Linker linker) {
+    void addTo(Linker linker, WasiVersion version) {
         ListType bytes = new ListType(Primitive.U8);
-        linker.instance("wasi:random/random@0.2.0", HostInstance.builder()
+        linker.instance(version.of("wasi:random/random"), HostInstance.builder()
                 .function("get-random-bytes", ComponentFunction.of(func(bytes, param("len", Primitive.U64)),
                         a -> fill(secure, (Long) a[0], "get-random-bytes")))
                 .function("get-random-u64", ComponentFunction.of(func(Primitive.U64), a -> secure.nextLong()))
                 .build());
-        linker.instance("wasi:random/insecure@0.2.0", HostInstance.builder()
+        linker.instance(version.of("wasi:random/insecure"), HostInstance.builder()
                 .function("get-insecure-random-bytes", ComponentFunction.of(func(bytes, param("len", Primitive.U64)),
                         a -> fill(ThreadLocalRandom.current(), (Long) a[0], "get-insecure-random-bytes")))
                 .function("get-insecure-random-u64", ComponentFunction.of(func(Primitive.U64), a -> ThreadLocalRandom.current().nextLong()))
                 .build());
-        linker.instance("wasi:random/insecure-seed@0.2.0", HostInstance.builder()
+        linker.instance(version.of("wasi:random/insecure-seed"), HostInstance.builder()
                 .function("insecure-seed", ComponentFunction.of(func(new TupleType(List.of(Primitive.U64, Primitive.U64))), a -> seed))
                 .build());
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * not: live input streams' sources are discarded and live output streams' sinks aborted.
  */
 final class StreamTables implements AutoCloseable {
-    final ResourceTable<String> errors = new ResourceTable<>("error");
+    final ResourceTable<IoError> errors = new ResourceTable<>("error");
     final ResourceTable<Pollable> pollables = new ResourceTable<>("pollable");
     final ResourceTable<StreamResource<ReadAhead>> inputs = new ResourceTable<>("input-stream");
     final ResourceTable<StreamResource<ByteSink>> outputs = new ResourceTable<>("output-stream");

@@ -1,8 +1,12 @@
 package dev.spinj.wasm.wasi.p2;
 
 import dev.spinj.cm.runtime.Linker;
+import dev.spinj.wasm.wasi.ConfinedFileSystem;
 import dev.spinj.wasm.wasi.WasiContexts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +15,9 @@ import java.util.function.BiPredicate;
 
 /**
  * The WASI 0.2 host of one component (SPEC2 §5): {@code wasi:io}, {@code wasi:clocks},
- * {@code wasi:random} and {@code wasi:cli}, each registered at 0.2.0 so the linker's
- * semver-track matching serves guests importing any 0.2.x. Linked once per component; what
+ * {@code wasi:random}, {@code wasi:cli} and {@code wasi:filesystem} (one preopen per mount), each registered at 0.2.0 (the linker's
+ * semver-track matching serves guests importing any 0.2.x) and at the two 2023 release
+ * candidates ({@link WasiVersion}). Linked once per component; what
  * differs per instance (handle tables, stdio, arguments) is found through the calling
  * instance's {@code HostContext}.
  */
@@ -21,6 +26,7 @@ public final class WasiP2Host {
     private final ClockInterfaces clocks = new ClockInterfaces(streams);
     private final RandomInterfaces random = new RandomInterfaces();
     private final CliInterfaces cli;
+    private final FilesystemInterfaces filesystem;
 
     /**
      * What a component's WASI 0.2 host is made from; build it with {@link #of} and the {@code
@@ -53,8 +59,22 @@ public final class WasiP2Host {
         }
     }
 
+    /** @throws UncheckedIOException when a mounted directory cannot be resolved to its real path */
     public WasiP2Host(Config config) {
         this.cli = new CliInterfaces(streams, config.environment());
+        this.filesystem = new FilesystemInterfaces(streams, preopens(config.mounts()), config.writableMounts());
+    }
+
+    private static List<Preopen> preopens(List<WasiContexts.Mount> mounts) {
+        List<Preopen> preopens = new ArrayList<>();
+        for (WasiContexts.Mount mount : mounts) {
+            try {
+                preopens.add(new Preopen(mount.guestPath(), new ConfinedFileSystem(mount.hostPath()).root()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot mount " + mount.hostPath() + " at " + mount.guestPath(), e);
+            }
+        }
+        return preopens;
     }
 
     /** The stream resources and tables other interfaces (wasi:http) share with this host. */
@@ -62,12 +82,15 @@ public final class WasiP2Host {
         return streams;
     }
 
-    /** Registers every interface with {@code linker}; returns it. */
+    /** Registers every interface at every {@link WasiVersion} with {@code linker}; returns it. */
     public Linker addTo(Linker linker) {
-        streams.addTo(linker);
-        clocks.addTo(linker);
-        random.addTo(linker);
-        cli.addTo(linker);
+        for (WasiVersion version : WasiVersion.values()) {
+            streams.addTo(linker, version);
+            clocks.addTo(linker, version);
+            random.addTo(linker, version);
+            cli.addTo(linker, version);
+            filesystem.addTo(linker, version);
+        }
         return linker;
     }
 

@@ -119,7 +119,12 @@ public final class WasiStreams {
 
     /** A new {@code error} in the calling instance, with {@code debug} as its debug string. */
     public int newError(String debug) {
-        return tables().errors.add(debug);
+        return tables().errors.add(new IoError(debug, null));
+    }
+
+    /** The I/O failure behind an {@code error} the calling instance passed, if one caused it. */
+    IOException errorCause(Object rep) {
+        return tables().errors.get(rep).cause();
     }
 
     private Pollable pollableOf(Object rep) {
@@ -158,25 +163,54 @@ public final class WasiStreams {
         return HostContext.current().state(this, StreamTables::new);
     }
 
-    void addTo(Linker linker) {
-        linker.instance("wasi:io/error@0.2.0", withError(HostInstance.builder())
-                .function("[method]error.to-debug-string",
-                        ComponentFunction.of(func(Primitive.STRING, self(error)), a -> tables().errors.get(a[0])))
-                .build());
-        linker.instance("wasi:io/poll@0.2.0", withPollable(HostInstance.builder())
+    /** Registers wasi:io at {@code version} (see {@link WasiVersion#RC_2023_10_18} for that one's shapes). */
+    void addTo(Linker linker, WasiVersion version) {
+        boolean rc1018 = version == WasiVersion.RC_2023_10_18;
+        if (!rc1018) {
+            linker.instance(version.of("wasi:io/error"), withErrorMethods(HostInstance.builder()).build());
+        }
+        linker.instance(version.of("wasi:io/poll"), (rc1018 ? pollFunctions1018() : pollFunctions()).build());
+        linker.instance(version.of("wasi:io/streams"), streams(rc1018));
+    }
+
+    private HostInstance.Builder withErrorMethods(HostInstance.Builder b) {
+        return withError(b).function("[method]error.to-debug-string",
+                ComponentFunction.of(func(Primitive.STRING, self(error)), a -> tables().errors.get(a[0]).debug()));
+    }
+
+    private HostInstance.Builder pollFunctions() {
+        return withPollable(HostInstance.builder())
                 .function("[method]pollable.ready", ComponentFunction.of(func(Primitive.BOOL, self(pollable)), a -> pollableOf(a[0]).ready()))
                 .function("[method]pollable.block", ComponentFunction.of(func(null, self(pollable)), a -> {
                     Poller.block(pollableOf(a[0]), "wasi:io/poll pollable.block");
                     return null;
                 }))
-                .function("poll", ComponentFunction.of(func(new ListType(Primitive.U32), param("in", new ListType(new BorrowType(pollable)))),
-                        a -> Poller.poll(((List<?>) a[0]).stream().map(this::pollableOf).toList(), "wasi:io/poll poll")))
-                .build());
-        linker.instance("wasi:io/streams@0.2.0", streams());
+                .function("poll", pollList("poll"));
     }
 
-    private HostInstance streams() {
-        HostInstance.Builder b = withOutputStream(withInputStream(withPollable(withError(HostInstance.builder()))));
+    /** rc-2023-10-18: the same waits, as free functions over method-less pollables. */
+    private HostInstance.Builder pollFunctions1018() {
+        return withPollable(HostInstance.builder())
+                .function("poll-one", ComponentFunction.of(func(null, param("in", new BorrowType(pollable))), a -> {
+                    Poller.block(pollableOf(a[0]), "wasi:io/poll poll-one");
+                    return null;
+                }))
+                .function("poll-list", pollList("poll-list"));
+    }
+
+    private ComponentFunction pollList(String name) {
+        return ComponentFunction.of(func(new ListType(Primitive.U32), param("in", new ListType(new BorrowType(pollable)))),
+                a -> Poller.poll(((List<?>) a[0]).stream().map(this::pollableOf).toList(), "wasi:io/poll " + name));
+    }
+
+    /**
+     * The streams interface; at rc-2023-10-18 it also carries {@code error}, and {@code splice}
+     * takes the source by own handle (the stream is the host's afterwards, so it is released
+     * once spliced) beside a {@code forward} that Spin no longer supports (a trap, as there).
+     */
+    private HostInstance streams(boolean rc1018) {
+        HostInstance.Builder b = withOutputStream(withInputStream(withPollable(
+                rc1018 ? withErrorMethods(HostInstance.builder()) : withError(HostInstance.builder()))));
         ValType bytes = new ListType(Primitive.U8);
         b.function("[method]input-stream.read", ComponentFunction.of(func(bytesOrStreamError, self(inputStream), param("len", Primitive.U64)),
                 a -> read(input(a[0]), (Long) a[1], false)));
@@ -210,11 +244,24 @@ public final class WasiStreams {
         b.function("[method]output-stream.blocking-write-zeroes-and-flush",
                 ComponentFunction.of(func(unitOrStreamError, self(outputStream), param("len", Primitive.U64)),
                         a -> blockingWriteAndFlush(output(a[0]), Contents.zeroes((Long) a[1]), "blocking-write-zeroes-and-flush")));
-        ValType source = new BorrowType(inputStream);
-        b.function("[method]output-stream.splice", ComponentFunction.of(func(u64OrStreamError, self(outputStream),
-                param("src", source), param("len", Primitive.U64)), a -> splice(output(a[0]), input(a[1]), (Long) a[2], false)));
-        b.function("[method]output-stream.blocking-splice", ComponentFunction.of(func(u64OrStreamError, self(outputStream),
-                param("src", source), param("len", Primitive.U64)), a -> splice(output(a[0]), input(a[1]), (Long) a[2], true)));
+        ValType source = rc1018 ? new OwnType(inputStream) : new BorrowType(inputStream);
+        for (boolean blocking : new boolean[] {false, true}) {
+            b.function("[method]output-stream." + (blocking ? "blocking-splice" : "splice"), ComponentFunction.of(
+                    func(u64OrStreamError, self(outputStream), param("src", source), param("len", Primitive.U64)), a -> {
+                        ResultValue moved = splice(output(a[0]), input(a[1]), (Long) a[2], blocking);
+                        if (rc1018) {
+                            dropped(tables().inputs.remove((Integer) a[1]));
+                        }
+                        return moved;
+                    }));
+        }
+        if (rc1018) {
+            b.function("[method]output-stream.forward", ComponentFunction.of(func(u64OrStreamError, self(outputStream), param("src", source)),
+                    a -> {
+                        throw new TrapException("wasi:io/streams@" + WasiVersion.RC_2023_10_18.version()
+                                + " output-stream.forward: the forward API is no longer supported (as in Spin)");
+                    }));
+        }
         return b.build();
     }
 
@@ -407,7 +454,7 @@ public final class WasiStreams {
         if (e instanceof ClosedChannelException) {
             return StreamFailure.closed();
         }
-        int err = newError(stream.name() + ": " + e.getMessage());
+        int err = tables().errors.add(new IoError(stream.name() + ": " + e.getMessage(), e));
         return new StreamFailure(ResultValue.err(new VariantValue("last-operation-failed", err)));
     }
 

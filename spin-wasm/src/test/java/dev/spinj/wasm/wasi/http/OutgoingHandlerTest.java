@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class OutgoingHandlerTest {
-    private final HttpGuest guest = new HttpGuest();
+    private final HttpGuest guest = HttpGuest.p2();
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -64,8 +64,9 @@ class OutgoingHandlerTest {
     private HttpServer upstream(List<String> seen) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/up", exchange -> {
+            String framing = exchange.getRequestHeaders().containsKey("transfer-encoding") ? " chunked" : "";
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " x-from=" + exchange.getRequestHeaders().getFirst("x-from")
-                    + " body=" + new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+                    + " body=" + new String(exchange.getRequestBody().readAllBytes(), UTF_8) + framing);
             byte[] body = "hello from upstream".getBytes(UTF_8);
             exchange.getResponseHeaders().add("x-upstream", "yes");
             exchange.sendResponseHeaders(201, body.length);
@@ -97,6 +98,17 @@ class OutgoingHandlerTest {
         assertEquals(List.of("yes"), outlet.header("x-upstream"));
         assertEquals("hello from upstream", outlet.text());
         assertEquals(List.of("POST /up?q=1 x-from=guest body=ping"), seen);
+    }
+
+    @Test
+    void aBodyWithoutContentLengthGoesChunked() throws IOException {
+        List<String> seen = new ArrayList<>();
+        HttpServer server = upstream(seen);
+        RecordingOutlet outlet = new RecordingOutlet();
+        guest.handle(outbound("http", authority(server), "/up", new Header("x-method", "PUT"), new Header("x-body", "streamed"),
+                new Header("x-chunked", "1")), outlet, "http://" + authority(server));
+        assertEquals(201, outlet.status, outlet.text());
+        assertEquals(List.of("PUT /up x-from=guest body=streamed chunked"), seen);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class WasiHttpHostTest {
-    private final HttpGuest guest = new HttpGuest();
+    private final HttpGuest guest = HttpGuest.p2();
 
     private HandlerOutcome handle(IncomingHttpRequest request, RecordingOutlet outlet) {
         return guest.handle(request, outlet);

@@ -12,9 +12,9 @@ import java.util.List;
  */
 final class TestSink implements ByteSink {
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final WakeSlot wake = new WakeSlot(this, "sink");
     private long permit;
     private IOException failure;
-    private Runnable wake;
     private int flushes;
     private volatile boolean aborted;
     private volatile boolean finished;
@@ -25,23 +25,16 @@ final class TestSink implements ByteSink {
 
     /** The consumer takes more: {@code permit} bytes may be written now. */
     void grant(long permit) {
-        change(() -> this.permit = permit);
+        wake.change(() -> this.permit = permit);
     }
 
     void fail(IOException e) {
-        change(() -> failure = e);
+        wake.change(() -> failure = e);
     }
 
-    private void change(Runnable change) {
-        Runnable toWake;
-        synchronized (this) {
-            change.run();
-            toWake = wake;
-            wake = null;
-        }
-        if (toWake != null) {
-            toWake.run();
-        }
+    /** Waits until the guest's side waits for a permit. */
+    void awaitWriter() {
+        wake.awaitWaiter();
     }
 
     synchronized byte[] received() {
@@ -70,17 +63,11 @@ final class TestSink implements ByteSink {
 
     @Override
     public void whenWritable(Runnable wake) {
-        synchronized (this) {
-            if (permit == 0 && failure == null) {
-                this.wake = wake;
-                return;
-            }
-        }
-        wake.run();
+        this.wake.register(() -> permit > 0 || failure != null, wake);
     }
 
     @Override
-    public synchronized void write(byte[] bytes) throws IOException {
+    public synchronized void write(byte[] bytes) {
         if (bytes.length > permit) {
             throw new AssertionError("the host wrote " + bytes.length + " bytes on a permit of " + permit);
         }

@@ -12,37 +12,30 @@ import java.util.Deque;
  */
 final class TestSource implements ByteSource {
     private final Deque<ByteBuffer> chunks = new ArrayDeque<>();
+    private final WakeSlot wake = new WakeSlot(this, "source");
     private boolean ended;
     private IOException failure;
-    private Runnable wake;
     private volatile boolean discarded;
 
     void offer(byte[] bytes) {
-        change(() -> chunks.add(ByteBuffer.wrap(bytes)));
+        wake.change(() -> chunks.add(ByteBuffer.wrap(bytes)));
     }
 
     void end() {
-        change(() -> ended = true);
+        wake.change(() -> ended = true);
     }
 
     void fail(IOException e) {
-        change(() -> failure = e);
+        wake.change(() -> failure = e);
+    }
+
+    /** Waits until the guest's side waits for bytes. */
+    void awaitReader() {
+        wake.awaitWaiter();
     }
 
     boolean discarded() {
         return discarded;
-    }
-
-    private void change(Runnable change) {
-        Runnable toWake;
-        synchronized (this) {
-            change.run();
-            toWake = wake;
-            wake = null;
-        }
-        if (toWake != null) {
-            toWake.run();
-        }
     }
 
     @Override
@@ -64,13 +57,7 @@ final class TestSource implements ByteSource {
 
     @Override
     public void whenReadable(Runnable wake) {
-        synchronized (this) {
-            if (chunks.isEmpty() && !ended && failure == null) {
-                this.wake = wake;
-                return;
-            }
-        }
-        wake.run();
+        this.wake.register(() -> !chunks.isEmpty() || ended || failure != null, wake);
     }
 
     @Override

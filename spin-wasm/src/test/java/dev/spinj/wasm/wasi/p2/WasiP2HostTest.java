@@ -14,11 +14,8 @@ import com.dylibso.chicory.runtime.TrapException;
 import com.dylibso.chicory.wasi.WasiExitException;
 import dev.spinj.cm.binary.Component;
 import dev.spinj.cm.binary.ComponentParser;
-import dev.spinj.cm.runtime.ComponentInstance;
 import dev.spinj.cm.runtime.Linker;
-import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.WasiInvocation;
-import dev.spinj.wasm.host.HostContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,28 +39,27 @@ class WasiP2HostTest {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final Map<String, String> env = new LinkedHashMap<>(Map.of("GREETING", "hello"));
+    private byte[] stdin = new byte[0];
+    private Map<String, String> eventEnv = Map.of();
     private WasiP2Host host;
-    private HostContext context;
-    private HostContext.Scope scope;
+    private InstanceInContext instance;
 
-    private ComponentInstance instantiate() throws IOException {
+    private InstanceInContext instantiate() throws IOException {
         return instantiate(stdout);
     }
 
-    private ComponentInstance instantiate(OutputStream out) throws IOException {
+    private InstanceInContext instantiate(OutputStream out) throws IOException {
         env.put("EMPTY", "");
         host = new WasiP2Host(WasiP2Host.Config.of(env));
-        context = new HostContext(new LockedComponent("wasi-cli", Map.of(), null, null, null, null),
-                new WasiInvocation(List.of("app", "--flag"), Map.of(), new byte[0], out, stderr));
-        scope = context.enter();
-        return host.addTo(new Linker()).link(component(), "wasi-cli").instantiate();
+        instance = InstanceInContext.instantiate(host.addTo(new Linker()).link(component(), "wasi-cli"), "wasi-cli",
+                new WasiInvocation(List.of("app", "--flag"), eventEnv, stdin, out, stderr));
+        return instance;
     }
 
     @AfterEach
     void closeInstance() {
-        if (scope != null) {
-            scope.close();
-            context.close();
+        if (instance != null) {
+            instance.context().close();
         }
     }
 
@@ -89,16 +85,16 @@ class WasiP2HostTest {
 
     @Test
     void streamsTheGuestDropsAreGoneFromTheHost() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         i.call("print", false, "a");
         i.call("stdout-ready");
         i.call("block-on-timer", 0L);
-        assertEquals(0, host.liveResources());
+        assertEquals(0, instance.inside(host::liveResources));
     }
 
     @Test
     void blockingWriteAndFlushOfMoreThan4096BytesTraps() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         TrapException t = assertThrows(TrapException.class, () -> i.call("print", false, "x".repeat(4097)));
         assertTrue(t.getMessage().contains("output-stream.blocking-write-and-flush on stdout: 4097 bytes exceed the 4096 permitted"),
                 t.getMessage());
@@ -118,7 +114,7 @@ class WasiP2HostTest {
 
     @Test
     void aWriteBeyondThePermitTraps() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         TrapException t = assertThrows(TrapException.class, () -> i.call("write-stdout", OutputStreamSink.PERMIT + 1));
         assertTrue(t.getMessage().contains("output-stream.write on stdout: 1048577 bytes exceed the 1048576 permitted"), t.getMessage());
         assertEquals(0, stdout.size());
@@ -132,9 +128,9 @@ class WasiP2HostTest {
                 throw new IOException("disk full");
             }
         };
-        ComponentInstance i = instantiate(broken);
+        InstanceInContext i = instantiate(broken);
         assertEquals(List.of(1L, "stdout: disk full"), i.call("print-error", "a"));
-        assertEquals(0, host.liveResources(), "the guest dropped the error and the stream");
+        assertEquals(0, instance.inside(host::liveResources), "the guest dropped the error and the stream");
         assertEquals(List.of(2L, ""), i.call("print-error", "b"), "a new handle to the failed sink is closed");
     }
 
@@ -150,21 +146,21 @@ class WasiP2HostTest {
 
     @Test
     void theArgumentsAreTheHostsAndThereIsNoInitialCwd() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         assertEquals(List.of("app", "--flag"), i.call("arguments"));
         assertEquals(Optional.empty(), i.call("initial-cwd"));
     }
 
     @Test
     void exitOkEndsTheCallWithCodeZero() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         WasiExitException e = assertThrows(WasiExitException.class, () -> i.call("exit", false));
         assertEquals(0, e.exitCode());
     }
 
     @Test
     void exitErrEndsTheCallWithCodeOne() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         WasiExitException e = assertThrows(WasiExitException.class, () -> i.call("exit", true));
         assertEquals(1, e.exitCode());
     }
@@ -180,7 +176,7 @@ class WasiP2HostTest {
 
     @Test
     void theClocksResolutionsAreANanosecondAndAMicrosecond() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         assertEquals(1L, i.call("monotonic-resolution"));
         assertEquals(List.of(0L, 1000L), i.call("wall-resolution"));
     }
@@ -197,7 +193,7 @@ class WasiP2HostTest {
 
     @Test
     void randomBytesHaveTheAskedLengthAndDiffer() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         byte[] a = (byte[]) i.call("random-bytes", 16L);
         byte[] b = (byte[]) i.call("random-bytes", 16L);
         assertEquals(16, a.length);
@@ -207,7 +203,7 @@ class WasiP2HostTest {
 
     @Test
     void aHugeRandomRequestTrapsInsteadOfExhaustingTheHeap() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         TrapException t = assertThrows(TrapException.class, () -> i.call("random-bytes", -1L));
         assertTrue(t.getMessage().contains("get-random-bytes: 18446744073709551615 bytes requested"), t.getMessage());
     }
@@ -219,19 +215,19 @@ class WasiP2HostTest {
 
     @Test
     void insecureRandomU64sDiffer() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         assertNotEquals(i.call("insecure-u64"), i.call("insecure-u64"));
     }
 
     @Test
     void theInsecureSeedIsTheSameOnEveryCall() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         assertEquals(i.call("insecure-seed"), i.call("insecure-seed"));
     }
 
     @Test
     void aTimerIsNotReadyBeforeBlockAndReadyAfter() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         long start = System.nanoTime();
         assertEquals(List.of(false, true), i.call("block-on-timer", 50 * MILLIS));
         assertTrue(System.nanoTime() - start >= 50 * MILLIS, "block waited for the timer");
@@ -239,7 +235,7 @@ class WasiP2HostTest {
 
     @Test
     void pollWaitsForTheTimer() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         long start = System.nanoTime();
         assertEquals(List.of(0L), i.call("poll-timer", 50 * MILLIS));
         assertTrue(System.nanoTime() - start >= 50 * MILLIS, "poll waited for the only pollable");
@@ -247,7 +243,7 @@ class WasiP2HostTest {
 
     @Test
     void pollReturnsAtOnceWithOnlyTheReadyPollables() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         long start = System.nanoTime();
         assertEquals(List.of(1L), i.call("poll-timer-and-stdout", 60_000 * MILLIS));
         assertTrue(System.nanoTime() - start < 30_000 * MILLIS, "poll did not wait for the minute-long timer");
@@ -255,14 +251,14 @@ class WasiP2HostTest {
 
     @Test
     void pollOverNoPollablesTraps() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         TrapException t = assertThrows(TrapException.class, () -> i.call("poll-none"));
         assertTrue(t.getMessage().contains("wasi:io/poll poll: the list of pollables is empty"), t.getMessage());
     }
 
     @Test
     void anInterruptEndsABlockPromptly() throws Exception {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         Thread caller = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
             try {
@@ -287,7 +283,7 @@ class WasiP2HostTest {
 
     @Test
     void subscribeInstantWaitsUntilThatInstant() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         long start = System.nanoTime();
         assertEquals(true, i.call("block-until", 50 * MILLIS));
         assertTrue(System.nanoTime() - start >= 50 * MILLIS, "block waited for the instant");
@@ -295,14 +291,14 @@ class WasiP2HostTest {
 
     @Test
     void anInstantAlreadyPastIsReadyAtOnce() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         // now + (2^64 - 1) wraps to now - 1
         assertEquals(true, assertTimeout(Duration.ofSeconds(30), () -> i.call("block-until", -1L)));
     }
 
     @Test
     void aTimerOfMoreThan2To63NanosecondsIsNotReadyAndAZeroTimerIs() throws IOException {
-        ComponentInstance i = instantiate();
+        InstanceInContext i = instantiate();
         assertEquals(false, i.call("timer-ready", -1L), "u64 max saturates instead of wrapping into the past");
         assertEquals(true, i.call("timer-ready", 0L));
     }
@@ -310,6 +306,20 @@ class WasiP2HostTest {
     @Test
     void stdinIsEmptyAndClosed() throws IOException {
         assertEquals(2L, instantiate().call("read-stdin", 10L), "read gives err(closed)");
+    }
+
+    @Test
+    void stdinIsTheEventsBytes() throws IOException {
+        stdin = "from the event".getBytes(UTF_8);
+        assertEquals(0L, instantiate().call("splice-stdin-to-stdout", 100L));
+        assertEquals("from the event", stdout.toString(UTF_8));
+    }
+
+    @Test
+    void theEventsEnvironmentComesBeforeTheComponents() throws IOException {
+        eventEnv = Map.of("QUERY_STRING", "a=1");
+        assertEquals(List.of(List.of("QUERY_STRING", "a=1"), List.of("GREETING", "hello"), List.of("EMPTY", "")),
+                instantiate().call("environment"));
     }
 
     @Test
