@@ -1,48 +1,11 @@
 // A wasi:http component for the streaming trigger tests, with hand-written bindings to the core
 // ABI of wasi:http@0.2.12 (SPEC2 §2.11). handle() dispatches on the request path. Build: ./build.sh
-#include <stdint.h>
-#include <stddef.h>
+// The allocator, string helpers, text buffer and return area the wasi:http test guests share
+// (a bump heap of 4 MiB: enough for what these routes allocate in one request).
+#include "guest-common.h"
 
-#define IMPORT(m, n) __attribute__((import_module(m), import_name(n)))
 #define TYPES "wasi:http/types@0.2.12"
 #define STREAMS "wasi:io/streams@0.2.12"
-
-static uint8_t heap[1 << 20];
-static size_t heap_top;
-
-__attribute__((export_name("cabi_realloc")))
-void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
-  size_t p = (heap_top + align - 1) & ~(align - 1);
-  if (p + new_size > sizeof heap) heap_top = p = 0;  // one request per instance: reuse from the start
-  heap_top = p + new_size;
-  uint8_t *dst = heap + p;
-  for (size_t i = 0; old && i < old_size && i < new_size; i++) dst[i] = ((uint8_t *)old)[i];
-  return dst;
-}
-
-void *memcpy(void *d, const void *s, size_t n) {
-  for (size_t i = 0; i < n; i++) ((uint8_t *)d)[i] = ((const uint8_t *)s)[i];
-  return d;
-}
-
-void *memset(void *d, int c, size_t n) {
-  for (size_t i = 0; i < n; i++) ((uint8_t *)d)[i] = (uint8_t)c;
-  return d;
-}
-
-static size_t len(const char *s) { size_t n = 0; while (s[n]) n++; return n; }
-
-static int starts(const uint8_t *s, size_t n, const char *prefix) {
-  size_t k = len(prefix);
-  if (n < k) return 0;
-  for (size_t i = 0; i < k; i++) if (s[i] != (uint8_t)prefix[i]) return 0;
-  return 1;
-}
-
-static uint8_t text[64 << 10];
-static size_t text_len;
-static void put(const void *s, size_t n) { memcpy(text + text_len, s, n); text_len += n; }
-static void puts_(const char *s) { put(s, len(s)); }
 
 IMPORT(TYPES, "[method]incoming-request.method") void req_method(int32_t, void *);
 IMPORT(TYPES, "[method]incoming-request.path-with-query") void req_path(int32_t, void *);
@@ -68,10 +31,6 @@ IMPORT(STREAMS, "[method]input-stream.blocking-read") void stream_read(int32_t, 
 IMPORT(STREAMS, "[resource-drop]input-stream") void drop_input(int32_t);
 IMPORT(STREAMS, "[method]output-stream.blocking-write-and-flush") void stream_write(int32_t, const void *, int32_t, void *);
 IMPORT(STREAMS, "[resource-drop]output-stream") void drop_output(int32_t);
-
-static _Alignas(8) uint8_t ret[64];
-static int32_t u8at(int o) { return ret[o]; }
-static int32_t i32at(int o) { return *(int32_t *)(ret + o); }
 
 // Writes n bytes, 4096 per blocking call (the WIT's limit); 1 when the stream failed.
 static int write_all(int32_t stream, const uint8_t *data, size_t n) {
