@@ -230,15 +230,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     /** The body grew past {@code --max-request-body}: 413 unless the guest answered already; the rest is dropped. */
     private void overLimit(ChannelHandlerContext ctx) {
+        RequestBody over = body;
+        // before answering: an answer written at once is done at once, and the exchange then goes on from here
+        body = new Discarded();
         OutboundResponse tooLarge = OutboundResponse.empty(413);
-        if (body instanceof Aggregated a) {
+        if (over instanceof Aggregated a) {
             answer(ctx, tooLarge, a.keepAlive, a.headRequest);
-        } else if (body instanceof Streamed s) {
+        } else if (over instanceof Streamed s) {
+            // the 413 first: the failed read lets the guest end, and its end answers 500 when nothing was sent
+            streamed.answerUnlessStarted(tooLarge);
             s.source.fail(new IOException("the request body is larger than the --max-request-body limit of "
                     + maxBodyBytes + " bytes"));
-            streamed.answerUnlessStarted(tooLarge);
         }
-        body = new Discarded();
     }
 
     private void startStreaming(ChannelHandlerContext ctx, RouteMatch match, InboundRequest request, boolean keepAlive,
@@ -305,7 +308,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         } else if (!(body instanceof Discarded)) {
             // the guest answered without reading its whole body: the rest is read and dropped
             if (body instanceof Streamed s) {
-                s.source.discard();
+                s.source.fail(new IOException("the response was sent before the request body was read"));
             }
             body = new Discarded();
         }
