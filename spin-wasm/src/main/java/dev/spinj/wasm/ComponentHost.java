@@ -6,24 +6,37 @@ import dev.spinj.cm.runtime.LinkedGuest;
 import dev.spinj.cm.runtime.Linker;
 import dev.spinj.loader.lock.LockedComponent;
 import dev.spinj.wasm.host.HostContext;
+import dev.spinj.wasm.host.HostServices;
+import dev.spinj.wasm.host.http.AllowedOutboundHosts;
+import dev.spinj.wasm.interfaces.SpinInterfaces;
 import dev.spinj.wasm.wasi.WasiContext;
 import dev.spinj.wasm.wasi.WasiContexts;
 import dev.spinj.wasm.wasi.p2.WasiP2Host;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 
 /**
- * What a Spin 2+ guest links against, assembled once per component (SPEC2 §1.6, §5): WASI 0.2,
- * and for core modules built by a Spin 2+ SDK the preview1 functions they call directly (Spin's
- * adapter maps them onto the same context). Everything per event (stdio, arguments) is found
- * through the instance's {@link HostContext} at call time, so one linker serves every instance.
+ * What a Spin 2+ guest links against, assembled once per component (SPEC2 §1.6, §5): WASI 0.2
+ * with the component's files and its socket allow-list, {@code wasi:http} over those streams,
+ * Spin's interfaces, and for core modules built by a Spin 2+ SDK the preview1 functions they
+ * call directly (Spin's adapter maps them onto the same context). Everything per event (stdio,
+ * arguments, handle tables) is found through the instance's {@link HostContext} at call time,
+ * so one linker serves every instance.
  */
 final class ComponentHost {
     private ComponentHost() {}
 
-    static Linker linker(LockedComponent component, WasiContexts preview1, CompiledCoreModules coreModules) {
+    static Linker linker(LockedComponent component, List<WasiContexts.Mount> mounts, boolean writableMounts,
+            WasiContexts preview1, CompiledCoreModules coreModules, HostServices services) {
         Linker linker = new Linker().coreModules(coreModules);
-        WasiP2Host wasi = new WasiP2Host(WasiP2Host.Config.of(component.env()));
+        WasiP2Host wasi = new WasiP2Host(WasiP2Host.Config.of(component.env())
+                .withMounts(mounts, writableMounts)
+                .withSocketsAllowed((scheme, address) -> socketAllowed(services, component.id(), scheme, address)));
         wasi.addTo(linker);
+        services.wasiHttp(wasi.streams()).addTo(linker);
+        new SpinInterfaces(services).addTo(linker);
         linker.coreImports("wasi_snapshot_preview1", () -> {
             HostContext context = HostContext.current();
             WasiContext wasiContext = preview1.acquire(context.invocation());
@@ -31,6 +44,19 @@ final class ComponentHost {
             return wasiContext.functions();
         });
         return linker;
+    }
+
+    /** SPEC2 §5: a socket address is reachable iff the component's allow-list allows {@code tcp://ip:port} (or udp). */
+    private static boolean socketAllowed(HostServices services, String componentId, String scheme, InetSocketAddress address) {
+        AllowedOutboundHosts hosts = services.allowLists().of(componentId);
+        if (hosts == null || address.getAddress() == null) {
+            return false;
+        }
+        try {
+            return hosts.allows(new URI(scheme, null, address.getAddress().getHostAddress(), address.getPort(), null, null, null));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /**

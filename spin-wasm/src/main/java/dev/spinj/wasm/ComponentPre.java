@@ -13,6 +13,7 @@ import dev.spinj.wasm.abi.AbiFlavor;
 import dev.spinj.wasm.abi.CanonicalAbi;
 import dev.spinj.wasm.host.HostContext;
 import dev.spinj.wasm.host.HostLinker;
+import dev.spinj.wasm.host.HostServices;
 import dev.spinj.wasm.wasi.WasiContext;
 import dev.spinj.wasm.wasi.WasiContexts;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class ComponentPre {
     ComponentPre(LockedComponent component, CompiledModule compiled, HostLinker linker, boolean writableMounts)
             throws ComponentLoadException {
         this.component = component;
-        this.wasiContexts = wasiContexts(component, writableMounts);
+        this.wasiContexts = wasiContexts(component, mounts(component), writableMounts);
         this.compiled = compiled;
         this.imports = linker.plan(compiled.module(), component.id());
         this.allocatorFlavor = AbiFlavor.forAllocator(compiled.exports());
@@ -53,14 +54,15 @@ public final class ComponentPre {
      * as the component {@code componentNew} would make of it (SPEC2 §1.2), checked against every
      * host interface once here (an import nothing provides fails startup, as in Spin).
      */
-    ComponentPre(LockedComponent component, byte[] wasm, GuestFormat format, WasmEngine engine, boolean writableMounts)
-            throws ComponentLoadException {
+    ComponentPre(LockedComponent component, byte[] wasm, GuestFormat format, WasmEngine engine, boolean writableMounts,
+            HostServices services) throws ComponentLoadException {
         this.component = component;
-        this.wasiContexts = wasiContexts(component, writableMounts);
+        List<WasiContexts.Mount> mounts = mounts(component);
+        this.wasiContexts = wasiContexts(component, mounts, writableMounts);
         this.compiled = null;
         this.imports = null;
         this.allocatorFlavor = null;
-        Linker linker = ComponentHost.linker(component, wasiContexts, new CompiledCoreModules(engine));
+        Linker linker = ComponentHost.linker(component, mounts, writableMounts, wasiContexts, new CompiledCoreModules(engine), services);
         List<Dependency> dependencies = ComponentDependencies.link(component, linker);
         LinkedGuest guest;
         try {
@@ -72,7 +74,7 @@ public final class ComponentPre {
         this.componentExports = Set.copyOf(guest.type().exports().keySet());
     }
 
-    private static WasiContexts wasiContexts(LockedComponent component, boolean writableMounts) throws ComponentLoadException {
+    private static List<WasiContexts.Mount> mounts(LockedComponent component) throws ComponentLoadException {
         List<WasiContexts.Mount> mounts = new ArrayList<>();
         for (ContentPath file : component.files()) {
             try {
@@ -82,6 +84,11 @@ public final class ComponentPre {
                         + ": " + e.getMessage());
             }
         }
+        return mounts;
+    }
+
+    private static WasiContexts wasiContexts(LockedComponent component, List<WasiContexts.Mount> mounts, boolean writableMounts)
+            throws ComponentLoadException {
         try {
             return new WasiContexts(component.env(), mounts, writableMounts);
         } catch (IOException e) {

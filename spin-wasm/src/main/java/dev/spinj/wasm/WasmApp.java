@@ -139,7 +139,7 @@ public final class WasmApp implements AutoCloseable {
         try {
             GuestFormat format = GuestFormat.of(wasm);
             if (format != GuestFormat.SPIN1_MODULE) {
-                return new ComponentPre(component, wasm, format, engine, writableMounts);
+                return new ComponentPre(component, wasm, format, engine, writableMounts, services);
             }
             if (!component.dependencies().isEmpty()) {
                 // Spin would componentize the module first; 1.x modules with dependencies do not occur in practice

@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>a request head (request line and headers) not complete within the header-read timeout,
  *       counted from the connection opening or from the first byte of a later request (slowloris);
- *   <li>nothing received for the idle timeout between keep-alive requests, or while a body stalls.
+ *   <li>nothing received for the idle timeout between keep-alive requests, or while the server
+ *       waits for more of a body that stalls.
  * </ul>
- * A request in flight (received whole, its response not yet written) has no timer: a guest may
- * take as long as {@code --request-timeout} allows. Sits between the codec and the aggregator, so
- * it sees every request's head and end as they arrive (pipelined ones too, before they queue) and
+ * A request in flight has no timer while nobody waits for its client: a guest may take as long as
+ * {@code --request-timeout} allows, and a streaming guest that has not asked for more of its body
+ * leaves the socket unread on purpose. The body timer runs only while a read is asked of the
+ * socket. Sits between the codec and the flow control, so it sees every request's head and end as
+ * they arrive (pipelined ones too, before they queue), every read that goes to the socket, and
  * every response as it is written; all of it runs on the connection's event loop.
  */
 final class ConnectionTimeouts extends ChannelDuplexHandler {
@@ -33,6 +36,8 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     /** Idle between requests: the next bytes to arrive start a request head and its timer. */
     private boolean awaitingNextRequest;
     private boolean finalResponse;
+    /** A request head arrived and its body's end has not. */
+    private boolean bodyUnderWay;
     private ScheduledFuture<?> timer;
 
     /** A zero duration disables that timeout. */
@@ -50,12 +55,18 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         awaitingNextRequest = false;
+        if (msg instanceof HttpRequest || msg instanceof HttpContent) {
+            // a head complete, or body bytes: whatever waited for them is over
+            cancel();
+            bodyUnderWay = true;
+        }
         if (msg instanceof LastHttpContent) {
             requestsReceived++;
-            cancel();
-        } else if (noRequestInFlight() && (msg instanceof HttpRequest || msg instanceof HttpContent)) {
-            // head complete, body under way: each chunk restarts the inactivity timer
-            arm(ctx, idleNanos);
+            bodyUnderWay = false;
+            if (noRequestInFlight()) {
+                // answered before its body ended: idle until the next request
+                arm(ctx, idleNanos);
+            }
         }
         ctx.fireChannelRead(msg);
     }
@@ -71,9 +82,18 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     }
 
     @Override
+    public void read(ChannelHandlerContext ctx) {
+        if (bodyUnderWay) {
+            // the server waits for the client's next body bytes
+            arm(ctx, idleNanos);
+        }
+        ctx.read();
+    }
+
+    @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof HttpResponse response) {
-            // 100 Continue (written by the aggregator) is not the answer: the request is still to come
+            // 100 Continue is not the answer: the request is still to come
             finalResponse = response.status().codeClass() != HttpStatusClass.INFORMATIONAL;
         }
         if (msg instanceof LastHttpContent && finalResponse) {

@@ -2,14 +2,14 @@ package dev.spinj.trigger.http;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
 
 /**
- * The pipeline: TLS when configured, HTTP/1.1 codec with header limits (431),
- * read and idle timeouts, whole bodies with a cap (413), one request at a time, the handler.
+ * The pipeline: TLS when configured, HTTP/1.1 codec with header limits (431), read and idle
+ * timeouts, one decoded message per read asked for, the handler (one request at a time, bodies
+ * whole or streamed, capped: 413). No aggregator: a streaming guest reads its body as it arrives.
  */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_INITIAL_LINE = 8192;
@@ -37,7 +37,7 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        // reads are asked for, one request at a time (OneRequestAtATime)
+        // reads are asked for by the RequestHandler: one request at a time, bodies at their consumer's pace
         ch.config().setAutoRead(false);
         if (tls != null) {
             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
@@ -45,9 +45,7 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
         ch.pipeline().addLast(
                 new HttpServerCodec(MAX_INITIAL_LINE, options.maxHeaderBytes(), MAX_CHUNK),
                 new ConnectionTimeouts(options.headerReadTimeout(), options.idleTimeout()),
-                new HttpObjectAggregator(options.maxBodyBytes()),
                 new FlowControlHandler(),
-                new OneRequestAtATime(),
-                new RequestHandler(dispatcher, workers, options.scheme()));
+                new RequestHandler(dispatcher, workers, options.scheme(), options.maxBodyBytes()));
     }
 }

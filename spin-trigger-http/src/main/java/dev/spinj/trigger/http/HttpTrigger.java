@@ -3,10 +3,13 @@ package dev.spinj.trigger.http;
 import dev.spinj.loader.lock.LockFiles;
 import dev.spinj.loader.lock.LockedApp;
 import dev.spinj.loader.lock.LockedTrigger;
+import dev.spinj.trigger.http.executor.HandlerExports;
 import dev.spinj.trigger.http.executor.HttpExecutor;
 import dev.spinj.trigger.http.executor.SpinHttpExecutor;
 import dev.spinj.trigger.http.executor.StaticResponseExecutor;
+import dev.spinj.trigger.http.executor.StreamingHttpExecutor;
 import dev.spinj.trigger.http.executor.WagiExecutor;
+import dev.spinj.trigger.http.executor.WasiHttpExecutor;
 import dev.spinj.trigger.http.routing.Route;
 import dev.spinj.trigger.http.routing.RouteMatch;
 import dev.spinj.trigger.http.routing.Router;
@@ -54,6 +57,7 @@ public final class HttpTrigger implements AutoCloseable {
         String base = app.triggerSetting(TYPE, "base").map(String::valueOf).orElse("/");
         List<Route> routes = new ArrayList<>();
         Map<Route, HttpExecutor> executors = new HashMap<>();
+        Map<Route, StreamingHttpExecutor> streamingExecutors = new HashMap<>();
         Map<String, ComponentPre> prepared = new HashMap<>();
         for (LockedTrigger trigger : app.triggersOfType(TYPE)) {
             HttpTriggerConfig config;
@@ -82,9 +86,11 @@ public final class HttpTrigger implements AutoCloseable {
                     ? Route.privateRoute(config.component(), description)
                     : new Route(config.component(), config.route(), description);
             // Keyed by route, not component: one component may serve two triggers with different executors.
-            executors.put(route, config.isWagi()
-                    ? new WagiExecutor(component, config.wagiEntrypoint(), config.wagiArgv(), logs, options.maxResponseBody())
-                    : new SpinHttpExecutor(component, logs, options.maxResponseBody()));
+            if (component.isComponent() && !config.isWagi()) {
+                streamingExecutors.put(route, new WasiHttpExecutor(component, HandlerExports.wasiHttp(component.id(), component.componentExports()), logs));
+            } else {
+                executors.put(route, wholeExecutor(component, config, logs, options));
+            }
             routes.add(route);
         }
         Router router;
@@ -94,7 +100,24 @@ public final class HttpTrigger implements AutoCloseable {
             throw new ComponentLoadException(e.getMessage(), e);
         }
         var deadlines = new Deadlines(options.requestTimeout());
-        return new HttpTrigger(new RequestDispatcher(router, executors, deadlines, app.name(), app.version()), wasm, options);
+        return new HttpTrigger(new RequestDispatcher(router, executors, streamingExecutors, deadlines, app.name(), app.version()), wasm, options);
+    }
+
+    /**
+     * The executor of a guest that takes requests whole: WAGI ({@code executor = { type = "wagi" }})
+     * or the Spin 1.x ABI, both from core modules (SPEC2 §1.4, §3.6).
+     */
+    private static HttpExecutor wholeExecutor(ComponentPre component, HttpTriggerConfig config, ComponentLogs logs,
+            HttpTriggerOptions options) throws ComponentLoadException {
+        if (component.isComponent()) {
+            // WAGI over wasi:cli/run needs a component executor spinj does not have yet
+            throw new ComponentLoadException("Component '" + component.id() + "' is a Spin 2+ component: spinj runs "
+                    + "WAGI (executor = { type = \"wagi\" }) only from core modules");
+        }
+        if (config.isWagi()) {
+            return new WagiExecutor(component, config.wagiEntrypoint(), config.wagiArgv(), logs, options.maxResponseBody());
+        }
+        return new SpinHttpExecutor(component, logs, options.maxResponseBody());
     }
 
     RequestDispatcher dispatcher() {

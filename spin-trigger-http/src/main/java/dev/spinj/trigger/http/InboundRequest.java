@@ -2,6 +2,7 @@ package dev.spinj.trigger.http;
 
 import dev.spinj.wasm.http.Header;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,6 +29,18 @@ public record InboundRequest(
         InetSocketAddress clientAddress,
         String scheme,
         String protocol) {
+
+    /** This request with an empty body, for an executor that takes the bytes as a stream. */
+    public InboundRequest withoutBody() {
+        return new InboundRequest(method, uri, path, query, headers, new byte[0], clientAddress, scheme, protocol);
+    }
+
+    /** This request with a {@code host} header added. */
+    public InboundRequest withHost(String host) {
+        List<Header> withHost = new ArrayList<>(headers);
+        withHost.add(new Header("host", host));
+        return new InboundRequest(method, uri, path, query, withHost, body, clientAddress, scheme, protocol);
+    }
 
     /** The first {@code host} header, or null. */
     public String host() {

@@ -34,7 +34,7 @@ class PrivateAndStaticRoutesTest {
     }
 
     private static RequestDispatcher dispatcher(Router router, Map<Route, HttpExecutor> executors) {
-        return new RequestDispatcher(router, executors, new Deadlines(Duration.ofSeconds(10)), "app", "1");
+        return new RequestDispatcher(router, executors, Map.of(), new Deadlines(Duration.ofSeconds(10)), "app", "1");
     }
 
     @Test

@@ -33,10 +33,24 @@ final class RawConnection implements AutoCloseable {
     private final InputStream in;
 
     RawConnection(InetSocketAddress server) throws IOException {
+        this(server, 0);
+    }
+
+    /** @param receiveBuffer the socket's receive buffer in bytes, 0 for the system's default */
+    RawConnection(InetSocketAddress server, int receiveBuffer) throws IOException {
         socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(server, 5_000);
         socket.setSoTimeout(30_000);
         in = socket.getInputStream();
+    }
+
+    RawConnection send(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+        return this;
     }
 
     RawConnection send(String text) throws IOException {
@@ -58,6 +72,52 @@ final class RawConnection implements AutoCloseable {
         return new Response(status, lowered, new String(body, StandardCharsets.UTF_8));
     }
 
+    /** Reads a response head only, waiting at most {@code limit}: the body is left to {@link #readChunk} or {@link #input}. */
+    Response readHead(Duration limit) throws IOException {
+        socket.setSoTimeout((int) limit.toMillis());
+        String head = readHead();
+        int status = Integer.parseInt(head.substring(0, head.indexOf("\r\n")).split(" ")[1]);
+        return new Response(status, lowerCaseNames(head), "");
+    }
+
+    /** The next chunk of a chunked body, or null for the last (zero-size) chunk, whose trailers {@link #readTrailers} reads. */
+    byte[] readChunk() throws IOException {
+        String sizeLine = readLine();
+        int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+        if (size == 0) {
+            return null;
+        }
+        byte[] chunk = in.readNBytes(size);
+        if (chunk.length < size) {
+            throw new IOException("connection closed inside a chunk: " + chunk.length + " of " + size + " bytes");
+        }
+        readLine();
+        return chunk;
+    }
+
+    /** The trailer section after the last chunk, lines joined with CRLF (empty when there are none). */
+    String readTrailers() throws IOException {
+        var trailers = new StringBuilder();
+        for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+            trailers.append(line).append("\r\n");
+        }
+        return lowerCaseNames(trailers.toString());
+    }
+
+    /** The rest of a chunked body, up to and including its trailers. */
+    byte[] readChunkedBody() throws IOException {
+        var body = new ByteArrayOutputStream();
+        for (byte[] chunk; (chunk = readChunk()) != null; ) {
+            body.write(chunk);
+        }
+        readTrailers();
+        return body.toByteArray();
+    }
+
+    InputStream input() {
+        return in;
+    }
+
     /** True when the server closed the connection within {@code limit}; false when it is still open then. */
     boolean closedByServerWithin(Duration limit) throws IOException {
         socket.setSoTimeout((int) limit.toMillis());
@@ -68,6 +128,19 @@ final class RawConnection implements AutoCloseable {
         } catch (IOException reset) {
             return true;
         }
+    }
+
+    private String readLine() throws IOException {
+        var line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b == -1) {
+                throw new IOException("connection closed inside a line; got: " + line);
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
     }
 
     private String readHead() throws IOException {

@@ -7,6 +7,7 @@ import dev.spinj.wasm.host.http.AppAllowLists;
 import dev.spinj.wasm.host.http.AppLoopback;
 import dev.spinj.wasm.host.http.AppOrigin;
 import dev.spinj.wasm.host.http.OutboundHttpHost;
+import dev.spinj.wasm.host.http.OutboundHttpSettings;
 import dev.spinj.wasm.host.kv.KeyValueHost;
 import dev.spinj.wasm.host.llm.LlmHost;
 import dev.spinj.wasm.host.rdbms.RdbmsHost;
@@ -17,6 +18,8 @@ import dev.spinj.wasm.host.sqlite.SqliteHost;
 import dev.spinj.wasm.kv.KeyValueStores;
 import dev.spinj.wasm.services.llm.LlmService;
 import dev.spinj.wasm.variables.Variables;
+import dev.spinj.wasm.wasi.http.WasiHttpHost;
+import dev.spinj.wasm.wasi.p2.WasiStreams;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,7 @@ public final class HostServices implements AutoCloseable {
     private final RdbmsService mysql;
     private final RedisService redis;
     private final AppAllowLists allowLists;
+    private final OutboundHttpSettings httpSettings;
     private final LlmService llm;
     private final List<HostInterface> interfaces = new ArrayList<>();
 
@@ -50,6 +54,7 @@ public final class HostServices implements AutoCloseable {
         databases = SqliteDatabases.configure(settings.stateDir(), settings.runtimeConfig().sqliteDatabases());
         databases.checkDefined(app);
         allowLists = AppAllowLists.forApp(app, variables);
+        httpSettings = settings.http();
         interfaces.add(OutboundHttpHost.forApp(allowLists, settings.http(), origin));
         postgres = RdbmsService.postgres(allowLists);
         mysql = RdbmsService.mysql(allowLists);
@@ -62,6 +67,11 @@ public final class HostServices implements AutoCloseable {
         interfaces.add(new LlmHost(llm));
         stores.seedDefault(settings.keyValueSeeds());
         databases.runStartupStatements(settings.sqliteStatements());
+    }
+
+    /** A component's {@code wasi:http} host over its WASI 0.2 {@code streams}: the app's allow-lists, settings and origin. */
+    public WasiHttpHost wasiHttp(WasiStreams streams) {
+        return new WasiHttpHost(streams, allowLists, httpSettings, origin);
     }
 
     public static HostServices create(LockedApp app, Map<String, String> processEnv, HostSettings settings) {

@@ -17,6 +17,7 @@ import dev.spinj.cm.types.ResultType;
 import dev.spinj.cm.types.TupleType;
 import dev.spinj.wasm.WasiInvocation;
 import dev.spinj.wasm.host.HostContext;
+import dev.spinj.wasm.io.ByteArraySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

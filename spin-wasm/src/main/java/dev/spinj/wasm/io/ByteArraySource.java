@@ -1,13 +1,15 @@
-package dev.spinj.wasm.wasi.p2;
+package dev.spinj.wasm.io;
 
-import dev.spinj.wasm.io.ByteSource;
 import java.nio.ByteBuffer;
 
-/** Bytes all there from the start (an invocation's stdin): always readable, then the end. */
-final class ByteArraySource implements ByteSource {
+/**
+ * Bytes all there from the start (an invocation's stdin, an in-process request's body): always
+ * readable, then the end.
+ */
+public final class ByteArraySource implements ByteSource {
     private final ByteBuffer bytes;
 
-    ByteArraySource(byte[] bytes) {
+    public ByteArraySource(byte[] bytes) {
         this.bytes = ByteBuffer.wrap(bytes);
     }
 
