@@ -94,7 +94,8 @@ class SpinAppSourcesTest {
         Path wasm = Files.copy(HELLO_WASM, dir.resolve("Hello_World.wasm"));
         int port = SpinProcess.freePort();
         try (SpinProcess spin = SpinProcess.start(dir, Map.of(), "up", "-f", wasm.toString(), "--listen", "127.0.0.1:" + port)) {
-            spin.awaitStdout("Available Routes:", Duration.ofSeconds(60));
+            // the route line comes after the heading: wait for the whole listing
+            spin.awaitStdout(" (wildcard)\n", Duration.ofSeconds(60));
             assertTrue(spin.stdout().endsWith("Available Routes:\n  hello-world: http://127.0.0.1:" + port + " (wildcard)\n"),
                     spin.stdout());
             assertEquals("Hello, Fermyon!\n", get(port, "/any/path?at=all").body());

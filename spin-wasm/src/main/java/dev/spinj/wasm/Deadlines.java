@@ -47,10 +47,10 @@ public final class Deadlines implements AutoCloseable {
         if (timeout.isZero() || timeout.isNegative()) {
             return work.get();
         }
-        Watch watch = new Watch(Thread.currentThread(), timeout, CURRENT_WATCH.get());
+        long end = System.nanoTime() + timeout.toNanos();
+        Watch watch = new Watch(Thread.currentThread(), timeout, end, CURRENT_WATCH.get());
         ScheduledFuture<?> alarm = timer.schedule(watch::fire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         Long outerEnd = CURRENT_END.get();
-        long end = System.nanoTime() + timeout.toNanos();
         CURRENT_END.set(outerEnd == null ? end : Math.min(outerEnd, end));
         CURRENT_WATCH.set(watch);
         try {
@@ -109,14 +109,17 @@ public final class Deadlines implements AutoCloseable {
     private static final class Watch {
         private final Thread worker;
         private final Duration timeout;
+        /** When the work must end ({@link System#nanoTime()}). */
+        private final long end;
         /** The watch of the work this work runs inside, or null. */
         private final Watch outer;
         private boolean done;
         private boolean fired;
 
-        Watch(Thread worker, Duration timeout, Watch outer) {
+        Watch(Thread worker, Duration timeout, long end, Watch outer) {
             this.worker = worker;
             this.timeout = timeout;
+            this.end = end;
             this.outer = outer;
         }
 
@@ -132,11 +135,17 @@ public final class Deadlines implements AutoCloseable {
             done = true;
         }
 
-        /** The timeout of this work's or an enclosing work's deadline that fired, or null. */
+        /**
+         * The timeout of this work's or an enclosing work's deadline that fired or has passed, or
+         * null. Passed counts too: host calls give up by themselves at the deadline ({@link
+         * #remaining()}), so under load a guest may return before the timer thread fires, and
+         * work that ends after its deadline must fail the same way whichever came first.
+         */
         Duration expired() {
+            long now = System.nanoTime();
             for (Watch w = this; w != null; w = w.outer) {
                 synchronized (w) {
-                    if (w.fired) {
+                    if (w.fired || now - w.end >= 0) {
                         return w.timeout;
                     }
                 }

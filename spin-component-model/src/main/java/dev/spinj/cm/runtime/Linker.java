@@ -203,8 +203,8 @@ public final class Linker {
             }
             if (type == null) {
                 throw new LinkException("core module `" + moduleName + "` imports `" + iface + "." + imp.name()
-                        + "`, which is neither a function nor a resource drop of its world `" + section.worldName()
-                        + "` nor provided by Linker.coreImports (core modules may not define resources yet)");
+                        + "`, which is not a function or resource drop of its world `" + section.worldName()
+                        + "` and not provided by Linker.coreImports (core modules may not define resources yet)");
             }
             ComponentFunction target = null; // null: a dependency's, found per instance
             if (!fromDependencies.contains(importName)) {

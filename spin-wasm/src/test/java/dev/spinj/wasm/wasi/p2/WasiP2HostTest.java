@@ -241,10 +241,11 @@ class WasiP2HostTest {
     }
 
     @Test
-    void aTimerIsNotReadyBeforeBlockAndReadyAfter() throws IOException {
+    void blockWaitsUntilTheTimerIsReady() throws IOException {
         InstanceInContext i = instantiate();
         long start = System.nanoTime();
-        assertEquals(List.of(false, true), i.call("block-on-timer", 50 * MILLIS));
+        // whether the timer was ready before block depends on scheduling; after block it must be
+        assertEquals(true, ((List<?>) i.call("block-on-timer", 50 * MILLIS)).get(1));
         assertTrue(System.nanoTime() - start >= 50 * MILLIS, "block waited for the timer");
     }
 
