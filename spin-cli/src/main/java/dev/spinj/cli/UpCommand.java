@@ -83,9 +83,8 @@ final class UpCommand implements Callable<Integer> {
     boolean findFreePort;
 
     @Option(names = "--trigger-jvm-options", paramLabel = "<OPTIONS>",
-            description = "JVM options for the trigger processes, separated by spaces, replacing the heap and collector "
-                    + "spinj sizes from the guests, --max-instance-memory and --max-concurrency "
-                    + "(e.g. \"-Xmx2g -XX:+UseG1GC\"; default: a serial-collected heap bounded by what the guests can use).")
+            description = "JVM options for the trigger processes, space-separated, e.g. \"-Xmx2g -XX:+UseG1GC\" (default: "
+                    + "a serial-collected heap sized from the guests, --max-instance-memory and --max-concurrency).")
     String triggerJvmOptions;
 
     @Unmatched
