@@ -35,6 +35,8 @@ final class TriggerProcess {
         // Compiled guests have big methods (printf, interpreters); left to HotSpot's default they
         // are never JIT-compiled and run interpreted, several times slower.
         command.add("-XX:-DontCompileHugeMethods");
+        // Netty loads its epoll library; JDK 24+ warns on stderr about that unless it is allowed
+        command.add("--enable-native-access=ALL-UNNAMED");
         if (!forwardedArgs.contains("--disable-cache")) {
             command.addAll(ClassDataArchive.jvmOptions(triggerType));
         }
@@ -59,7 +61,7 @@ final class TriggerProcess {
         List<String> options = new ArrayList<>();
         for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             boolean ours = ClassDataArchive.isArchiveOption(arg) || arg.equals("-XX:-DontCompileHugeMethods")
-                    || UpJvm.OPTIONS.contains(arg);
+                    || arg.startsWith("--enable-native-access") || UpJvm.OPTIONS.contains(arg);
             if (!ours && (arg.startsWith("-X") || arg.startsWith("-XX:") || arg.startsWith("-D"))) {
                 options.add(arg);
             }
