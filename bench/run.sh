@@ -26,7 +26,7 @@ START_TIMEOUT="${START_TIMEOUT:-90}" # seconds to wait for the first 200 OK
 PORT_BASE="${PORT_BASE:-18700}"
 # a second JDK whose AOT cache (JDK 25+) the hello and big-guest apps are also measured with;
 # empty for none
-JAVA25_HOME="${JAVA25_HOME-$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/java-25* 2>/dev/null | head -n1)}"
+JAVA25_HOME="${JAVA25_HOME-$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/java-25* 2>/dev/null | head -n1 || true)}"
 # every process of the run in its own scheduler group at nice -20: the CPU share of a quiet
 # machine on one that other sessions keep busy (Linux autogroups; needs root)
 if [ -n "${PRIORITY_BOOST:-}" ] && [ -z "${BENCH_BOOSTED:-}" ]; then

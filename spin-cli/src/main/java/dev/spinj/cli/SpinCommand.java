@@ -32,12 +32,12 @@ public final class SpinCommand implements Runnable {
         // A trigger child builds only its own command: the whole tree (up, build, registry, ...)
         // costs picocli a few hundred reflective look-ups on the path to the first request.
         boolean trigger = args.length > 0 && args[0].equals(TRIGGER);
+        if (trigger && args.length > 1 && args[1].equals("http")) {
+            TriggerPreload.start(); // before picocli builds the command: that alone takes a while
+        }
         CommandLine cli = trigger ? new CommandLine(new TriggerCommand()).setCommandName("spin " + TRIGGER)
                 : new CommandLine(new SpinCommand());
         String[] commandArgs = trigger ? Arrays.copyOfRange(args, 1, args.length) : args;
-        if (trigger && commandArgs.length > 0 && commandArgs[0].equals("http")) {
-            TriggerPreload.start();
-        }
         // Spin's "@file" arguments (--variable @vars.json, --sqlite @migration.sql) are values, not
         // picocli argument files to expand.
         cli.setExpandAtFiles(false);
