@@ -32,8 +32,11 @@ public final class SpinCommand implements Runnable {
         // A trigger child builds only its own command: the whole tree (up, build, registry, ...)
         // costs picocli a few hundred reflective look-ups on the path to the first request.
         boolean trigger = args.length > 0 && args[0].equals(TRIGGER);
+        // before picocli builds the command: that alone takes a while
         if (trigger && args.length > 1 && args[1].equals("http")) {
-            TriggerPreload.start(); // before picocli builds the command: that alone takes a while
+            StartupPreload.forHttpTrigger();
+        } else if (args.length > 0 && args[0].equals("up")) {
+            StartupPreload.forUp();
         }
         CommandLine cli = trigger ? new CommandLine(new TriggerCommand()).setCommandName("spin " + TRIGGER)
                 : new CommandLine(new SpinCommand());
