@@ -1,5 +1,6 @@
 package dev.spinj.cli;
 
+import dev.spinj.loader.lock.LockedApp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,21 +19,31 @@ final class TriggerProcess {
         this.process = process;
     }
 
-    static TriggerProcess start(String triggerType, List<String> forwardedArgs, Path workingDir, Path lockFile, Path appDir)
-            throws IOException {
+    /**
+     * @param app the app in {@code lockFile}, whose guests size the trigger's heap
+     * @param jvmOptions {@code --trigger-jvm-options}: replace the sized heap and collector; empty for those
+     */
+    static TriggerProcess start(String triggerType, List<String> forwardedArgs, Path workingDir, Path lockFile, Path appDir,
+            LockedApp app, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(inheritedJvmOptions());
+        List<String> inherited = inheritedJvmOptions();
+        command.addAll(inherited);
+        command.addAll(jvmOptions.isEmpty()
+                ? TriggerJvm.heapOptions(app, forwardedArgs, System.getenv(), inherited)
+                : jvmOptions);
         // Compiled guests have big methods (printf, interpreters); left to HotSpot's default they
         // are never JIT-compiled and run interpreted, several times slower.
         command.add("-XX:-DontCompileHugeMethods");
+        // Netty loads its epoll library; JDK 24+ warns on stderr about that unless it is allowed
+        command.add("--enable-native-access=ALL-UNNAMED");
         if (!forwardedArgs.contains("--disable-cache")) {
             command.addAll(ClassDataArchive.jvmOptions(triggerType));
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(SpinCommand.class.getName());
-        command.add("trigger");
+        command.add(SpinCommand.TRIGGER);
         command.add(triggerType);
         command.addAll(forwardedArgs);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -49,8 +60,8 @@ final class TriggerProcess {
     private static List<String> inheritedJvmOptions() {
         List<String> options = new ArrayList<>();
         for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            boolean ours = arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:ArchiveClassesAtExit")
-                    || arg.startsWith("-Xlog:cds") || arg.startsWith("-Xshare") || arg.equals("-XX:-DontCompileHugeMethods");
+            boolean ours = ClassDataArchive.isArchiveOption(arg) || arg.equals("-XX:-DontCompileHugeMethods")
+                    || arg.startsWith("--enable-native-access") || UpJvm.OPTIONS.contains(arg);
             if (!ours && (arg.startsWith("-X") || arg.startsWith("-XX:") || arg.startsWith("-D"))) {
                 options.add(arg);
             }

@@ -82,6 +82,11 @@ final class UpCommand implements Callable<Integer> {
             + " the first free one.")
     boolean findFreePort;
 
+    @Option(names = "--trigger-jvm-options", paramLabel = "<OPTIONS>",
+            description = "JVM options for the trigger processes, space-separated, e.g. \"-Xmx2g -XX:+UseG1GC\" (default: "
+                    + "a serial-collected heap sized from the guests, --max-instance-memory and --max-concurrency).")
+    String triggerJvmOptions;
+
     @Unmatched
     List<String> triggerArgs = new ArrayList<>();
 
@@ -129,7 +134,7 @@ final class UpCommand implements Callable<Integer> {
             for (String type : types) {
                 argsByType.put(type, type.equals("http") ? httpTriggerArgs() : triggerArgs);
             }
-            return runTriggers(argsByType, workingDir, lockFile, manifest == null ? null : manifest.getParent());
+            return runTriggers(argsByType, workingDir, lockFile, manifest == null ? null : manifest.getParent(), app);
         } finally {
             if (ownsWorkingDir) {
                 deleteRecursively(workingDir);
@@ -180,11 +185,13 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
-    private int runTriggers(Map<String, List<String>> argsByType, Path workingDir, Path lockFile, Path appDir)
+    private int runTriggers(Map<String, List<String>> argsByType, Path workingDir, Path lockFile, Path appDir, LockedApp app)
             throws IOException, InterruptedException {
+        List<String> jvmOptions = triggerJvmOptions == null || triggerJvmOptions.isBlank()
+                ? List.of() : List.of(triggerJvmOptions.trim().split("\\s+"));
         List<TriggerProcess> children = new ArrayList<>();
         for (Map.Entry<String, List<String>> trigger : argsByType.entrySet()) {
-            children.add(TriggerProcess.start(trigger.getKey(), trigger.getValue(), workingDir, lockFile, appDir));
+            children.add(TriggerProcess.start(trigger.getKey(), trigger.getValue(), workingDir, lockFile, appDir, app, jvmOptions));
         }
         for (String name : new String[] {"INT", "TERM"}) {
             Signal.handle(new Signal(name), s -> children.forEach(TriggerProcess::terminate));

@@ -16,9 +16,10 @@ final class UpProcess {
     }
 
     static UpProcess start(Path manifest, List<String> upArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(UpJvm.OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 SpinCommand.class.getName(), "up", "-f", manifest.toString()));
         command.addAll(upArgs);
         return new UpProcess(new ProcessBuilder(command).inheritIO().start());

@@ -60,6 +60,20 @@ final class SpinProcess implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * The command lines of the processes this one started (its trigger children), from Linux's
+     * {@code /proc/<pid>/cmdline}: {@code ProcessHandle.Info} gives none for command lines as long
+     * as a test classpath.
+     */
+    List<List<String>> childCommandLines() throws IOException {
+        List<List<String>> lines = new ArrayList<>();
+        for (ProcessHandle child : process.descendants().toList()) {
+            byte[] cmdline = java.nio.file.Files.readAllBytes(Path.of("/proc", String.valueOf(child.pid()), "cmdline"));
+            lines.add(List.of(new String(cmdline, StandardCharsets.UTF_8).split("\0")));
+        }
+        return lines;
+    }
+
     String stdout() {
         synchronized (stdout) {
             return stdout.toString(StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Wasm sources given as {@code { url, digest }}: each digest is downloaded once into a cache
@@ -26,9 +27,13 @@ public final class ComponentDownloads {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Path cacheDir;
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
 
     public ComponentDownloads(Path cacheDir, HttpClient client) {
+        this(cacheDir, () -> client);
+    }
+
+    private ComponentDownloads(Path cacheDir, Supplier<HttpClient> client) {
         this.cacheDir = cacheDir;
         this.client = client;
     }
@@ -37,11 +42,26 @@ public final class ComponentDownloads {
     public static ComponentDownloads inUserCache(Map<String, String> env) {
         String xdg = env.get("XDG_CACHE_HOME");
         Path cacheHome = xdg == null || xdg.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
-        HttpClient client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(TIMEOUT)
-                .build();
-        return new ComponentDownloads(cacheHome.resolve("spinj").resolve("downloads"), client);
+        return new ComponentDownloads(cacheHome.resolve("spinj").resolve("downloads"), new LazyClient());
+    }
+
+    /**
+     * The client is built on the first download: building one sets up TLS and a selector thread,
+     * about 0.3 s of {@code spin up}'s start-up, and most apps download nothing.
+     */
+    private static final class LazyClient implements Supplier<HttpClient> {
+        private HttpClient client;
+
+        @Override
+        public synchronized HttpClient get() {
+            if (client == null) {
+                client = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .connectTimeout(TIMEOUT)
+                        .build();
+            }
+            return client;
+        }
     }
 
     /** The local file holding the content of {@code url}, downloaded now unless the cache has it. */
@@ -71,7 +91,7 @@ public final class ComponentDownloads {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading", e);

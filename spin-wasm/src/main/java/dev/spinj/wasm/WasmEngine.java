@@ -1,30 +1,37 @@
 package dev.spinj.wasm;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.compiler.internal.ClassLoadingCollector;
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.compiler.internal.CompilerResult;
+import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import dev.spinj.wasm.memory.MemoryFactory;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Parses and compiles modules to JVM bytecode with Chicory's runtime compiler, once per distinct
  * module content: apps that run many components from one file compile it once (CONFIRMED.md).
- * Functions too large for a JVM method fall back to the interpreter, one by one.
+ * Functions too large for a JVM method fall back to the interpreter, one by one, and every start
+ * logs which (see {@link InterpretedFunctions}). Chicory's compiler is driven through its internal
+ * API (pinned version, 1.7.5) because its public builder neither reports those functions nor keeps
+ * them in its cache: it prints a bare index to stderr on the first compile only.
  */
 public final class WasmEngine {
     private static final Logger LOG = LoggerFactory.getLogger(WasmEngine.class);
@@ -79,24 +86,60 @@ public final class WasmEngine {
         // refused before compiling: a module asking for more memory than an instance may have never runs
         MemoryFactory memory = MemoryFactory.forModule(module, maxInstanceMemoryBytes, what);
         long start = System.nanoTime();
-        var compiler = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.WARN);
-        if (cache != null) {
-            compiler.withCache(cache);
-        }
-        Function<Instance, Machine> factory;
+        CompileCache.Entry cached = cache == null ? null : cache.get(module.digest());
+        ClassLoadingCollector classes;
+        SortedSet<Integer> interpreted;
         try (var progress = new CompileProgress(what, describe(module), cacheDir == null ? null : cacheDir.toString(),
                 LOG::info, PROGRESS_QUIET_MILLIS, PROGRESS_EVERY_MILLIS)) {
-            factory = compiler.compile();
+            if (cached != null) {
+                classes = cached.load();
+                interpreted = cached.interpretedFunctions();
+            } else {
+                CompilerResult result = compileClasses(module, what);
+                classes = (ClassLoadingCollector) result.collector();
+                interpreted = new TreeSet<>(result.interpretedFunctions());
+                keep(module, new CompileCache.Entry(classes.mainClassName(), classes.classBytes(), interpreted), what);
+            }
         }
-        LOG.debug("compiled {} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
+        var factory = new MachineFactory(module, classes.machineFactory());
+        LOG.debug("{} {} in {} ms", cached != null ? "loaded compiled" : "compiled", what, (System.nanoTime() - start) / 1_000_000);
+        InterpretedFunctions.log(module, interpreted, what);
         Set<String> exports = new HashSet<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
             Export e = module.exportSection().getExport(i);
             exports.add(e.name());
         }
-        CompiledModule compiled = new CompiledModule(module, factory, Set.copyOf(exports), memory);
-        CompiledModule raced = modules.putIfAbsent(digest, compiled);
-        return raced == null ? compiled : raced;
+        CompiledModule result = new CompiledModule(module, factory, Set.copyOf(exports), memory,
+                Collections.unmodifiableSortedSet(interpreted));
+        CompiledModule raced = modules.putIfAbsent(digest, result);
+        return raced == null ? result : raced;
+    }
+
+    /**
+     * Compiles every function that fits a JVM method; the rest (too big) run on Chicory's
+     * interpreter inside the compiled machine, and are returned so that each start can say so.
+     */
+    private static CompilerResult compileClasses(WasmModule module, String what) throws ComponentLoadException {
+        try {
+            return Compiler.builder(module)
+                    .withInterpreterFallback(InterpreterFallback.SILENT)
+                    .withClassCollectorFactory(ClassLoadingCollector::new)
+                    .build()
+                    .compile();
+        } catch (ChicoryException e) {
+            throw new ComponentLoadException(what + " could not be compiled: " + e.getMessage(), e);
+        }
+    }
+
+    private void keep(WasmModule module, CompileCache.Entry entry, String what) {
+        if (cache == null) {
+            return;
+        }
+        try {
+            cache.putIfAbsent(module.digest(), entry);
+        } catch (IOException e) {
+            LOG.warn("could not keep the compiled {} in the compile cache: {}", what, e.toString());
+        }
     }
 
     private static String describe(WasmModule module) {
