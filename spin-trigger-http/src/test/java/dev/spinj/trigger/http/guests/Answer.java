@@ -2,38 +2,44 @@ package dev.spinj.trigger.http.guests;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * One HTTP answer in the form the differential tests compare: the status, every header as a
- * {@code name: value} line (names lower-case, by name, values of a name in the order sent) minus
- * {@code date}, which says only when it was sent, and the body.
+ * {@code name: value} line (names lower-case, by name, values of a name in the order sent) and the
+ * body. Left out are the headers that describe the sending, not the answer: {@code date}, and
+ * {@code keep-alive}, node's idle timeout for the connection (hop-by-hop, which the guest cannot set).
  */
 record Answer(int status, List<String> headers, byte[] body) {
-    private static final Set<String> WHEN_SENT = Set.of("date");
+    private static final Set<String> ABOUT_THE_SENDING = Set.of("date", "keep-alive");
 
     static Answer of(HttpResponse<byte[]> response) {
+        return of(response, response.body());
+    }
+
+    /** The answer of {@code response}'s head with {@code body}, read by the caller as it came. */
+    static Answer of(HttpResponse<?> response, byte[] body) {
         List<String> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!WHEN_SENT.contains(lower)) {
+            if (!ABOUT_THE_SENDING.contains(lower)) {
                 values.forEach(value -> headers.add(lower + ": " + value));
             }
         });
-        return new Answer(response.statusCode(), List.copyOf(headers), response.body());
+        return new Answer(response.statusCode(), List.copyOf(headers), body);
     }
 
-    /** The first value of header {@code name}, or null. */
-    String header(String name) {
+    /** Every value of header {@code name}, in the order sent. */
+    List<String> values(String name) {
         String prefix = name + ": ";
-        return headers.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
-                .findFirst().orElse(null);
+        return headers.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length())).toList();
     }
 
     /** The same answer with header {@code name} left out. */
@@ -52,12 +58,12 @@ record Answer(int status, List<String> headers, byte[] body) {
     @Override
     public boolean equals(Object other) {
         return other instanceof Answer that && status == that.status && headers.equals(that.headers)
-                && java.util.Arrays.equals(body, that.body);
+                && Arrays.equals(body, that.body);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * status + headers.hashCode()) + java.util.Arrays.hashCode(body);
+        return 31 * (31 * status + headers.hashCode()) + Arrays.hashCode(body);
     }
 
     private static String sha256(byte[] bytes) {
