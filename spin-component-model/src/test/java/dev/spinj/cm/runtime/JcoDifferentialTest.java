@@ -212,9 +212,9 @@ class JcoDifferentialTest {
     void aCoreModuleImportNothingProvidesFailsLinkingNamingIt() throws IOException {
         byte[] core = Files.readAllBytes(dir().resolve("cwasi.core.wasm"));
         LinkException e = assertThrows(LinkException.class, () -> new Linker().linkCoreModule(core, "cwasi.core"));
-        assertEquals("core module `cwasi.core` imports `wasi_snapshot_preview1.environ_get`, which is neither a function of"
-                + " its world `test:cwasi/cwasi` nor provided by Linker.coreImports (resource intrinsics are not supported for"
-                + " core modules yet)", e.getMessage());
+        assertEquals("core module `cwasi.core` imports `wasi_snapshot_preview1.environ_get`, which is neither a function nor"
+                + " a resource drop of its world `test:cwasi/cwasi` nor provided by Linker.coreImports (core modules may not"
+                + " define resources yet)", e.getMessage());
     }
 
     /**
