@@ -11,12 +11,14 @@
 # same C code as a core module with a component-type section on spinj (jco serves only
 # components). spinj is started twice, as in run.sh: first with <app>/.spin deleted (no
 # compile cache: cold), then again (compile cache warm), and the warm one takes the load. A
-# server that does not answer 200 (spinj before it serves components) is reported as such and
-# the run goes on.
+# server that does not answer 200 is reported as such and the run goes on.
+# spin.jar is rebuilt from this checkout first (offline), so the table measures the code beside it.
 # Writes the table to bench/results/components.txt; raw output goes to bench/results/raw/.
 set -euo pipefail
 
 START_TIMEOUT="${START_TIMEOUT:-300}" # a cold 12 MB JS component compiles for a while
+echo "== mvn -o -q package -DskipTests -pl spin-cli -am (spin.jar of this checkout)" >&2
+(cd "$(dirname "${BASH_SOURCE[0]}")/.." && mvn -o -q package -DskipTests -pl spin-cli -am) >&2
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -22,6 +22,7 @@ import dev.spinj.cm.types.Subtyping;
 import dev.spinj.cm.types.TypeBound;
 import dev.spinj.cm.types.ValType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -219,6 +220,7 @@ public final class Linker {
             lowerings.add(new LinkedCoreModule.Lowering(iface, imp.name(), importName, target, abi));
         }
         List<LinkedCoreModule.Lifting> liftings = new ArrayList<>();
+        Set<ResourceType> imported = importedResources(world);
         world.exports().forEach((name, type) -> {
             if (type instanceof FuncType ft) {
                 liftings.add(lifting(moduleName, null, name, name, ft, section, coreExports));
@@ -226,7 +228,9 @@ public final class Linker {
                 it.exports().forEach((fn, t) -> {
                     if (t instanceof FuncType ft) {
                         liftings.add(lifting(moduleName, name, fn, name + "#" + fn, ft, section, coreExports));
-                    } else if (t instanceof TypeBound b && b.type() instanceof ResourceType) {
+                    } else if (t instanceof TypeBound b && b.type() instanceof ResourceType r && !imported.contains(r)) {
+                        // an imported resource the interface re-exports (`use types.{incoming-request}`) is
+                        // only a name for the host's: a resource the module defines is what is unsupported
                         throw new LinkException("core module `" + moduleName + "` exports resource `" + name + "#" + fn
                                 + "`: exported resources are not supported for core modules yet");
                     }
@@ -238,6 +242,21 @@ public final class Linker {
         });
         return new LinkedCoreModule(moduleName, world, composition, coreModules.prepare(module, "core module `" + moduleName + "`"), coreExports,
                 lowerings, resourceDrops, used.values(), liftings, hostDestructors);
+    }
+
+    /** The resources the world's imported interfaces declare, by identity. */
+    private static Set<ResourceType> importedResources(ComponentType world) {
+        Set<ResourceType> resources = Collections.newSetFromMap(new IdentityHashMap<>());
+        world.imports().values().forEach(declared -> {
+            if (declared instanceof InstanceType it) {
+                it.exports().values().forEach(t -> {
+                    if (t instanceof TypeBound b && b.type() instanceof ResourceType r) {
+                        resources.add(r);
+                    }
+                });
+            }
+        });
+        return resources;
     }
 
     /** The resource an import {@code [resource-drop]name} of {@code declared} (an imported interface) drops, or null. */

@@ -65,6 +65,17 @@ class CoreModuleResourceDropTest {
     }
 
     @Test
+    void anExportTakingAnOwnHandleToTheHostsResourceLinksAndDropsItInBothShapes() throws IOException {
+        // the export's interface re-exports the host's resource by name (wasi:http/incoming-handler's shape)
+        for (Function<Linker, ComponentInstance> shape : bothShapes()) {
+            destroyed.clear();
+            ComponentInstance i = shape.apply(linker());
+            assertEquals(42L, i.call(API + "consume", 42));
+            assertEquals(List.of(42), destroyed);
+        }
+    }
+
+    @Test
     void droppingAHandleTwiceTrapsInBothShapes() throws IOException {
         for (Function<Linker, ComponentInstance> shape : bothShapes()) {
             ComponentInstance i = shape.apply(linker());

@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test app from {@code src/test/resources/apps/<name>} served for real: manifest loaded into a
- * lock, components compiled by Chicory, Netty listening on a free loopback port.
+ * A test app from {@code src/test/resources/apps/<name>} (or any manifest) served for real:
+ * manifest loaded into a lock, components compiled by Chicory, Netty listening on a free loopback port.
  */
-final class RunningApp implements AutoCloseable {
+public final class RunningApp implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -39,7 +39,10 @@ final class RunningApp implements AutoCloseable {
     }
 
     static LockedApp lock(String name) throws Exception {
-        Path manifest = Path.of("src/test/resources/apps", name, "spin.toml");
+        return lock(Path.of("src/test/resources/apps", name, "spin.toml"));
+    }
+
+    private static LockedApp lock(Path manifest) throws Exception {
         Path workingDir = Files.createTempDirectory("spinj-test-");
         return AppLoader.load(manifest, workingDir, new AppLoader.Options(false, Map.of()));
     }
@@ -59,6 +62,14 @@ final class RunningApp implements AutoCloseable {
 
     static RunningApp start(String name) throws Exception {
         return start(lock(name), false);
+    }
+
+    /**
+     * Serves the app of {@code manifest} (examples, manifests tests write), keeping compiled
+     * modules in {@code compileCache} so that a big guest compiles once across test classes and runs.
+     */
+    public static RunningApp start(Path manifest, Path compileCache) throws Exception {
+        return start(WasmApp.builder(lock(manifest)).withCompileCache(compileCache).build(), HttpTriggerOptions.defaults());
     }
 
     static RunningApp start(LockedApp app, boolean writableMounts) throws Exception {
@@ -94,7 +105,7 @@ final class RunningApp implements AutoCloseable {
         return new RawConnection(address);
     }
 
-    URI url(String pathAndQuery) {
+    public URI url(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + address.getPort() + pathAndQuery);
     }
 
