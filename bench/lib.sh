@@ -1,7 +1,11 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034  # the result arrays (RPS, P50, ...) are read by the scripts that source this
 # bench/lib.sh: what bench/run.sh and bench/components.sh share, sourced by both: the wrk
 # settings (one set, so their tables compare), process handling that cleans up on exit, free
 # ports, waiting for the first 200 OK, wrk runs and their parsing, starting spinj and the bare
-# Netty ceiling. Sourcing it checks the prerequisites (spin.jar, wrk, curl).
+# Netty ceiling, the report header. Sourcing it checks the prerequisites (spin.jar, wrk, curl).
+# A script may set START_TIMEOUT and STOP_TIMEOUT before sourcing it, and AWAIT_200 and ARCHIVES
+# after (see below).
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/spin-cli/target/spin.jar"
 RESULTS="$ROOT/bench/results"
@@ -13,10 +17,11 @@ DURATION="${DURATION:-10s}"        # measured run
 WARMUP="${WARMUP:-5s}"             # unmeasured run before it (JIT, pools)
 LAT_DURATION="${LAT_DURATION:-5s}" # 1-connection latency run
 START_TIMEOUT="${START_TIMEOUT:-90}" # seconds to wait for the first 200 OK
+STOP_TIMEOUT="${STOP_TIMEOUT:-15}"   # seconds a stopped server gets to exit before SIGKILL
 PORT_BASE="${PORT_BASE:-18700}"
 
 mkdir -p "$RAW"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 
 # ------------------------------------------------------------------ prerequisites
 if [ ! -f "$JAR" ]; then
@@ -44,12 +49,12 @@ bounded() {
   CHILD=""
 }
 
-# stop_tree PID: SIGTERM the process and its children, wait up to 15 s, then SIGKILL.
+# stop_tree PID: SIGTERM the process and its children, wait up to STOP_TIMEOUT s, then SIGKILL.
 stop_tree() {
-  local pid="$1" kids k i
+  local pid="$1" kids k _
   kids="$(pgrep -P "$pid" 2>/dev/null || true)"
   kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 150); do
+  for _ in $(seq 1 $((STOP_TIMEOUT * 10))); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
@@ -92,16 +97,46 @@ wait_200() {
   done
 }
 
-# vmhwm PID: peak resident set size in MiB (VmHWM), or "-".
-vmhwm() {
-  awk '/^VmHWM:/ { printf "%.0f", $2 / 1024; found = 1 } END { if (!found) printf "-" }' \
+# request_ms URL: the time of one request on a new connection, in ms (curl's own timing).
+request_ms() {
+  curl -s -o /dev/null --max-time 60 -w '%{time_total}' "$1" | awk '{ printf "%.1f", $1 * 1000 }'
+}
+
+# first_requests URL PID NAME: the alternative to wait_200 (same first two arguments) that
+# measures what a client sees: waits until URL's port accepts connections, then times the 1st and
+# the 10th sequential request into REQ1[NAME] and REQ10[NAME]; sets STARTUP_MS (from START_MS:
+# listening + the first request).
+first_requests() {
+  local url="$1" pid="$2" name="$3" port deadline code _
+  port="${url#*//*:}"; port="${port%%/*}"
+  deadline=$(( $(now_ms) + START_TIMEOUT * 1000 ))
+  until port_busy "$port"; do
+    kill -0 "$pid" 2>/dev/null || { echo "server exited before listening on $port" >&2; return 1; }
+    [ "$(now_ms)" -lt "$deadline" ] || { echo "nothing listening on $port within ${START_TIMEOUT}s" >&2; return 1; }
+    sleep 0.01
+  done
+  code="$(curl -s -o /dev/null --max-time 60 -w '%{http_code} %{time_total}' "$url")"
+  [ "${code%% *}" = 200 ] || { echo "first request to $url answered ${code%% *}" >&2; return 1; }
+  STARTUP_MS=$(( $(now_ms) - START_MS ))
+  REQ1[$name]="$(awk -v t="${code#* }" 'BEGIN { printf "%.1f", t * 1000 }')"
+  for _ in 2 3 4 5 6 7 8 9; do request_ms "$url" >/dev/null; done
+  REQ10[$name]="$(request_ms "$url")"
+}
+
+# How start_spin and start_bare wait for the first 200 OK: wait_200, or first_requests for the
+# first- and tenth-request latencies (they count differently towards STARTUP_MS).
+AWAIT_200=wait_200
+
+# rss PID FIELD: VmHWM (peak) or VmRSS (now) of PID in MiB, or "-".
+rss() {
+  awk -v f="$2:" '$1 == f { printf "%.0f", $2 / 1024; found = 1 } END { if (!found) printf "-" }' \
     "/proc/$1/status" 2>/dev/null || echo "-"
 }
 
 # trigger_pid UP_PID: the `spin trigger http` child JVM of a `spin up` process.
 trigger_pid() {
-  local i p
-  for i in $(seq 1 50); do
+  local p _
+  for _ in $(seq 1 50); do
     p="$(pgrep -P "$1" -f 'trigger http' | head -n1 || true)"
     [ -n "$p" ] && { echo "$p"; return 0; }
     sleep 0.1
@@ -109,17 +144,18 @@ trigger_pid() {
   echo "$1"   # no child found: measure the up process itself
 }
 
-# start_spin NAME MANIFEST PATH: starts `./spin up`, waits for 200 on PATH.
+# start_spin NAME MANIFEST PATH TAG [JAVA_HOME]: starts `./spin up` (on JAVA_HOME's JVM if
+# given), logging to raw/NAME.TAG.log, and waits for 200 on PATH ($AWAIT_200).
 # Sets SERVER_PID (the up process), MEASURE_PID (its trigger child), URL, STARTUP_MS.
 start_spin() {
-  local name="$1" manifest="$2" path="$3" tag="$4"
+  local name="$1" manifest="$2" path="$3" tag="$4" java_home="${5:-${JAVA_HOME:-}}"
   free_port
   URL="http://127.0.0.1:$PORT$path"
   START_MS="$(now_ms)"
-  "$ROOT/spin" up -f "$manifest" --listen "127.0.0.1:$PORT" >"$RAW/$name.$tag.log" 2>&1 &
+  JAVA_HOME="$java_home" "$ROOT/spin" up -f "$manifest" --listen "127.0.0.1:$PORT" >"$RAW/$name.$tag.log" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
-  wait_200 "$URL" "$SERVER_PID" || return 1
+  "$AWAIT_200" "$URL" "$SERVER_PID" "$name" || return 1
   MEASURE_PID="$(trigger_pid "$SERVER_PID")"
 }
 
@@ -130,7 +166,7 @@ start_bare() {
   java -cp "$JAR" "$ROOT/bench/BareNettyServer.java" "127.0.0.1:$PORT" >"$RAW/bare-netty.log" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
-  wait_200 "$URL" "$SERVER_PID"
+  "$AWAIT_200" "$URL" "$SERVER_PID" bare-netty || return 1
   MEASURE_PID="$SERVER_PID"
 }
 
@@ -154,10 +190,12 @@ wrk_stats() {
   echo "${rps:-0} $p50 $p99 $(( ${non2xx:-0} + ${sock:-0} ))"
 }
 
-# load NAME: warm-up, measured run, 1-connection run against $URL; stores the results.
-declare -A RPS P50 P99 ERR LAT1 RSS FIRST SECOND
+# load NAME: the resident set before, warm-up, measured run, 1-connection run against $URL, the
+# peak resident set; stores the results.
+declare -A RPS P50 P99 ERR LAT1 RSS IDLE FIRST SECOND REQ1 REQ10
 load() {
   local name="$1" s
+  IDLE[$name]="$(rss "$MEASURE_PID" VmRSS)"
   echo "== $name: warm-up $WARMUP, then -t$THREADS -c$CONNS -d$DURATION, then -t1 -c1 -d$LAT_DURATION" >&2
   bounded 120 "$RAW/$name.warmup.txt" wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "$URL"
   bounded 300 "$RAW/$name.wrk.txt" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$URL"
@@ -166,7 +204,7 @@ load() {
   s="$(wrk_stats "$RAW/$name.wrk1.txt")"
   LAT1[$name]="$(echo "$s" | awk '{ print $2 }')"
   ERR[$name]=$(( ${ERR[$name]} + $(echo "$s" | awk '{ print $4 }') ))
-  RSS[$name]="$(vmhwm "$MEASURE_PID")"
+  RSS[$name]="$(rss "$MEASURE_PID" VmHWM)"
 }
 
 # bench_bare: the ceiling row, `bare-netty`: started, timed to its first 200, loaded, stopped.
@@ -178,16 +216,25 @@ bench_bare() {
   stop_tree "$SERVER_PID"
 }
 
-# bench_spin NAME MANIFEST PATH: first start (state dir deleted), stop, second start, load.
+# A directory of CDS archives and AOT caches that bench_spin deletes with <app>/.spin: the run's
+# own XDG_CACHE_HOME, where the spin script keeps them. Empty: they are kept, so the first start
+# is not a cold one (the JVM's archives are warm), and it is called "first", not "cold".
+ARCHIVES=""
+
+# bench_spin NAME MANIFEST PATH [JAVA_HOME]: a first start with <app>/.spin (the compile cache)
+# and ARCHIVES deleted, stop (which writes the archives), a second start, load.
 bench_spin() {
-  local name="$1" manifest="$2" path="$3"
-  rm -rf "$(dirname "$manifest")/.spin"
-  echo "== $name: first start (no $(dirname "$manifest")/.spin)" >&2
-  start_spin "$name" "$manifest" "$path" first || return 1
+  local name="$1" manifest="$2" path="$3" java_home="${4:-}" app first=first second=second gone
+  app="$(dirname "$manifest")"
+  gone="no $app/.spin"
+  [ -z "$ARCHIVES" ] || { first=cold; second=warm; gone="$gone, no archives"; }
+  rm -rf "$app/.spin" ${ARCHIVES:+"$ARCHIVES"}
+  echo "== $name: $first start ($gone)" >&2
+  start_spin "$name" "$manifest" "$path" "$first" "$java_home" || return 1
   FIRST[$name]="$STARTUP_MS"
   stop_tree "$SERVER_PID"
-  echo "== $name: second start" >&2
-  start_spin "$name" "$manifest" "$path" second || return 1
+  echo "== $name: $second start" >&2
+  start_spin "$name" "$manifest" "$path" "$second" "$java_home" || return 1
   SECOND[$name]="$STARTUP_MS"
   load "$name"
   stop_tree "$SERVER_PID"
@@ -195,11 +242,12 @@ bench_spin() {
 
 # ------------------------------------------------------------------ table helpers
 # report_header TITLE [MORE]: the lines a table starts with (when, which commit, the machine and
-# its load, the wrk settings); MORE joins the host line. Needs LOAD_BEFORE and LOAD_AFTER.
+# its load, whether the run was boosted (BENCH_BOOSTED, run.sh's PRIORITY_BOOST), the wrk
+# settings); MORE joins the host line. Needs LOAD_BEFORE and LOAD_AFTER.
 report_header() {
   echo "$1  $(date -u '+%Y-%m-%d %H:%M:%SZ')  commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet 2>/dev/null || echo '+dirty')"
   echo "host: $(nproc) cores, $(java -version 2>&1 | head -n1)${2:+, $2}, $(wrk --version 2>&1 | head -n1 | awk '{ print $1, $2 }')"
-  echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER (wrk and the server share the cores: other load skews everything)"
+  echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER (wrk and the server share the cores: other load skews everything)${BENCH_BOOSTED:+; run at autogroup nice -20}"
   echo "load: wrk -t$THREADS -c$CONNS -d$DURATION --latency (after a ${WARMUP} warm-up); 1-conn: wrk -t1 -c1 -d$LAT_DURATION"
   echo
 }
