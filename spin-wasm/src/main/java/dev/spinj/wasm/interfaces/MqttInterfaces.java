@@ -1,15 +1,15 @@
 package dev.spinj.wasm.interfaces;
 
-import static dev.spinj.wasm.interfaces.Wit.BYTES;
-import static dev.spinj.wasm.interfaces.Wit.STRING;
-import static dev.spinj.wasm.interfaces.Wit.alt;
-import static dev.spinj.wasm.interfaces.Wit.enumOf;
-import static dev.spinj.wasm.interfaces.Wit.func;
-import static dev.spinj.wasm.interfaces.Wit.own;
-import static dev.spinj.wasm.interfaces.Wit.param;
-import static dev.spinj.wasm.interfaces.Wit.result;
-import static dev.spinj.wasm.interfaces.Wit.self;
-import static dev.spinj.wasm.interfaces.Wit.variant;
+import static dev.spinj.wasm.wit.Wit.BYTES;
+import static dev.spinj.wasm.wit.Wit.STRING;
+import static dev.spinj.wasm.wit.Wit.alt;
+import static dev.spinj.wasm.wit.Wit.enumOf;
+import static dev.spinj.wasm.wit.Wit.func;
+import static dev.spinj.wasm.wit.Wit.own;
+import static dev.spinj.wasm.wit.Wit.param;
+import static dev.spinj.wasm.wit.Wit.result;
+import static dev.spinj.wasm.wit.Wit.self;
+import static dev.spinj.wasm.wit.Wit.variant;
 
 import dev.spinj.cm.abi.ResultValue;
 import dev.spinj.cm.abi.VariantValue;

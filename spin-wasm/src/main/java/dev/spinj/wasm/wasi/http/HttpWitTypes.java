@@ -1,9 +1,7 @@
 package dev.spinj.wasm.wasi.http;
 
-import dev.spinj.cm.types.BorrowType;
 import dev.spinj.cm.types.Case;
 import dev.spinj.cm.types.Field;
-import dev.spinj.cm.types.FuncType;
 import dev.spinj.cm.types.ListType;
 import dev.spinj.cm.types.OptionType;
 import dev.spinj.cm.types.OwnType;
@@ -96,27 +94,6 @@ final class HttpWitTypes {
             cases.add(new Case((String) c[0], (ValType) c[1]));
         }
         return new VariantType(List.copyOf(cases));
-    }
-
-    static FuncType func(ValType result, Field... params) {
-        return new FuncType(List.of(params), result);
-    }
-
-    static Field param(String name, ValType type) {
-        return new Field(name, type);
-    }
-
-    /** The {@code self} parameter of a resource method. */
-    static Field self(ResourceType resource) {
-        return param("self", new BorrowType(resource));
-    }
-
-    static ValType own(ResourceType resource) {
-        return new OwnType(resource);
-    }
-
-    static ValType borrow(ResourceType resource) {
-        return new BorrowType(resource);
     }
 
     /** {@code result<own<resource>>}: what {@code consume}, {@code body}, {@code stream} and {@code write} return. */

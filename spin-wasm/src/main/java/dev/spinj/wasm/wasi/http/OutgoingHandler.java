@@ -1,8 +1,8 @@
 package dev.spinj.wasm.wasi.http;
 
-import static dev.spinj.wasm.wasi.http.HttpWitTypes.func;
-import static dev.spinj.wasm.wasi.http.HttpWitTypes.own;
-import static dev.spinj.wasm.wasi.http.HttpWitTypes.param;
+import static dev.spinj.wasm.wit.Wit.func;
+import static dev.spinj.wasm.wit.Wit.own;
+import static dev.spinj.wasm.wit.Wit.param;
 
 import dev.spinj.cm.abi.RecordValue;
 import dev.spinj.cm.abi.ResultValue;

@@ -1,11 +1,11 @@
 package dev.spinj.wasm.wasi.http;
 
-import static dev.spinj.wasm.wasi.http.HttpWitTypes.borrow;
-import static dev.spinj.wasm.wasi.http.HttpWitTypes.func;
-import static dev.spinj.wasm.wasi.http.HttpWitTypes.own;
+import static dev.spinj.wasm.wit.Wit.borrow;
+import static dev.spinj.wasm.wit.Wit.func;
+import static dev.spinj.wasm.wit.Wit.own;
 import static dev.spinj.wasm.wasi.http.HttpWitTypes.ownOrNothing;
-import static dev.spinj.wasm.wasi.http.HttpWitTypes.param;
-import static dev.spinj.wasm.wasi.http.HttpWitTypes.self;
+import static dev.spinj.wasm.wit.Wit.param;
+import static dev.spinj.wasm.wit.Wit.self;
 
 import com.dylibso.chicory.runtime.TrapException;
 import dev.spinj.cm.abi.ResultValue;

@@ -1,7 +1,7 @@
 package dev.spinj.wasm.wasi.p2;
 
-import static dev.spinj.wasm.wasi.p2.Signatures.func;
-import static dev.spinj.wasm.wasi.p2.Signatures.param;
+import static dev.spinj.wasm.wit.Wit.func;
+import static dev.spinj.wasm.wit.Wit.param;
 
 import com.dylibso.chicory.wasi.WasiExitException;
 import dev.spinj.cm.abi.ResultValue;

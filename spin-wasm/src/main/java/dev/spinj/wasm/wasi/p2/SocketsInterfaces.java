@@ -1,8 +1,8 @@
 package dev.spinj.wasm.wasi.p2;
 
-import static dev.spinj.wasm.wasi.p2.Signatures.func;
-import static dev.spinj.wasm.wasi.p2.Signatures.param;
-import static dev.spinj.wasm.wasi.p2.Signatures.self;
+import static dev.spinj.wasm.wit.Wit.func;
+import static dev.spinj.wasm.wit.Wit.param;
+import static dev.spinj.wasm.wit.Wit.self;
 
 import com.dylibso.chicory.runtime.TrapException;
 import dev.spinj.cm.abi.RecordValue;

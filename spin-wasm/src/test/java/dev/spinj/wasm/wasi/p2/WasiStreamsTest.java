@@ -1,6 +1,6 @@
 package dev.spinj.wasm.wasi.p2;
 
-import static dev.spinj.wasm.wasi.p2.Signatures.func;
+import static dev.spinj.wasm.wit.Wit.func;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
